@@ -1,0 +1,61 @@
+# Aktiv: the two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+
+# Environment for the test suite: production-like (DEBUG off) but over plain http.
+TEST_ENV := DJANGO_SECRET_KEY=test-secret-key-not-for-production \
+	DJANGO_DEBUG=false \
+	DJANGO_SECURE_SSL_REDIRECT=false \
+	DJANGO_SECURE_COOKIES=false \
+	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
+	DJANGO_STATIC_ROOT=.test-static
+
+RUN_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
+
+.PHONY: run test lint format install install-dev messages clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(PIP) install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## make run: set up, migrate an SQLite database, load the demo, serve on 127.0.0.1:8000
+run: $(VENV)/.installed
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py load_demo
+	@echo ""
+	@echo "Aktiv runs at http://127.0.0.1:8000  (stop with Ctrl+C)"
+	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+## make test: lint, then the whole suite on a throwaway PostgreSQL (or $$DATABASE_URL)
+test: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## make messages: refresh and compile the translation catalogues
+messages: $(VENV)/.installed
+	$(RUN_ENV) $(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=.test-static
+	$(RUN_ENV) $(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) .test-static staticfiles

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class AktivConfig(AppConfig):
+    name = "aktiv"
+    verbose_name = _("Aktiv")
+
+    def ready(self):
+        from . import roles
+
+        post_migrate.connect(roles.sync_role_permissions, dispatch_uid="aktiv.sync_roles")

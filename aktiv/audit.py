@@ -1,0 +1,42 @@
+"""The audit log: one function to record who did what to which object, and when.
+
+Callers pass the object, never its content: for a story the label is "Fortælling #N",
+whatever its title says. `detail` is for small facts (which round was exported, which
+consent scope changed), never for text typed by or about a citizen.
+"""
+
+from .models import AuditEvent
+
+Action = AuditEvent.Action
+
+
+def object_label(obj):
+    """A label that never carries story content."""
+    if obj is None:
+        return ""
+    label = getattr(obj, "audit_label", None)
+    if callable(label):
+        return label()[:200]
+    if label:
+        return str(label)[:200]
+    return str(obj)[:200]
+
+
+def record(user, action, obj=None, *, object_type=None, object_id=None, label=None, **detail):
+    """Write one audit event. `user` may be a request, a user or None (system)."""
+    if hasattr(user, "user") and hasattr(user, "method"):
+        user = user.user
+    if user is not None and not getattr(user, "is_authenticated", False):
+        user = None
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id if object_id is not None else obj.pk
+    return AuditEvent.objects.create(
+        user=user,
+        username=user.get_username() if user is not None else "",
+        action=action,
+        object_type=object_type or "",
+        object_id="" if object_id is None else str(object_id),
+        object_label=label if label is not None else object_label(obj),
+        detail=detail,
+    )

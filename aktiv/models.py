@@ -1,0 +1,74 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEvent(models.Model):
+    """Who did what to which object, and when. Never the content of a story."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Oprettet")
+        EDIT = "edit", _("Ændret")
+        VIEW = "view", _("Læst")
+        EXPORT = "export", _("Eksporteret")
+        IMPORT = "import", _("Importeret")
+        CONSENT = "consent", _("Samtykke ændret")
+        WITHDRAW = "withdraw", _("Samtykke trukket tilbage")
+        DELETE = "delete", _("Slettet")
+        OPEN = "open", _("Afstemning åbnet")
+        CLOSE = "close", _("Afstemning lukket")
+        REOPEN = "reopen", _("Afstemning genåbnet")
+        PAPER_BALLOT = "paper_ballot", _("Papirstemme indtastet")
+        PRINT = "print", _("Udskrevet")
+        LOGIN = "login", _("Logget ind")
+        LOGOUT = "logout", _("Logget ud")
+
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("brugernavn"), max_length=150, blank=True)
+    action = models.CharField(_("handling"), max_length=20, choices=Action.choices)
+    object_type = models.CharField(_("objekttype"), max_length=50, blank=True)
+    object_id = models.CharField(_("objekt-id"), max_length=40, blank=True)
+    object_label = models.CharField(_("objekt"), max_length=200, blank=True)
+    detail = models.JSONField(_("detaljer"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("hændelse i revisionsloggen")
+        verbose_name_plural = _("revisionslog")
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["action", "-at"], name="audit_action_at"),
+            models.Index(fields=["user", "-at"], name="audit_user_at"),
+            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+        ]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_label}"
+
+
+class SitePage(models.Model):
+    """Editable information pages: accessibility statement and privacy notice."""
+
+    slug = models.SlugField(_("adresse"), max_length=50, unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    body = models.TextField(
+        _("tekst"),
+        max_length=50_000,
+        help_text=_("Almindelig tekst. En tom linje starter et nyt afsnit."),
+    )
+    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("informationsside")
+        verbose_name_plural = _("informationssider")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title

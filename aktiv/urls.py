@@ -1,0 +1,29 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("audit/", views.audit_log, name="audit_log"),
+    path("tilgaengelighed/", views.site_page, {"slug": "tilgaengelighed"}, name="accessibility"),
+    path("privatliv/", views.site_page, {"slug": "privatliv"}, name="privacy"),
+    path("domains/", include("domains.urls")),
+    path("stories/", include("stories.urls")),
+    path("workshops/", include("workshops.urls")),
+    path("w/", include("workshops.participant_urls")),
+    path("report/", include("reports.urls")),
+    path("public/", include("stories.public_urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler500 = "aktiv.views.server_error"

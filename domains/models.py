@@ -1,0 +1,75 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class DomainQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Domain(models.Model):
+    """A change domain (forandringsdomæne), e.g. GLÆDE: "Jeg oplever mere glæde i hverdagen"."""
+
+    name = models.CharField(_("navn"), max_length=80)
+    slug = models.SlugField(
+        _("kort navn i adressen"),
+        max_length=80,
+        unique=True,
+        help_text=_("Små bogstaver, tal og bindestreger, fx glaede."),
+    )
+    statement = models.CharField(
+        _("udsagn i første person"),
+        max_length=300,
+        help_text=_("Fx: Jeg oplever mere glæde i hverdagen."),
+    )
+    what_changes = models.TextField(
+        _("Hvad forandrer sig i borgernes liv?"), max_length=20_000, blank=True
+    )
+    what_creates_change = models.TextField(
+        _("Hvad skaber forandringen?"), max_length=20_000, blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=100)
+    is_active = models.BooleanField(
+        _("aktiv"),
+        default=True,
+        help_text=_("Et domæne, der ikke er aktivt, vises ikke på nye stemmesedler."),
+    )
+    icon = models.CharField(
+        _("ikon"),
+        max_length=40,
+        blank=True,
+        help_text=_("Navnet på et ikon i static/domains/icons/ (uden .svg)."),
+    )
+    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    objects = DomainQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forandringsdomæne")
+        verbose_name_plural = _("forandringsdomæner")
+        ordering = ["order", "name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="domain_name_unique_ci"),
+        ]
+        indexes = [models.Index(fields=["is_active", "order"], name="domain_active_order")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("domains:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.name:
+            self.name = self.name.strip()
+            clash = Domain.objects.filter(name__iexact=self.name).exclude(pk=self.pk)
+            if clash.exists():
+                raise ValidationError({"name": _("Der findes allerede et domæne med det navn.")})
+
+    @property
+    def icon_path(self):
+        return f"domains/icons/{self.icon or 'default'}.svg"

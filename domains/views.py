@@ -1,0 +1,57 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from aktiv import audit
+from aktiv.roles import FACILITATOR, MANAGER, STAFF, role_required
+
+from .forms import DomainForm
+from .models import Domain
+
+READERS = (STAFF, FACILITATOR, MANAGER)
+
+
+@role_required(*READERS)
+def domain_list(request):
+    domains = Domain.objects.all()
+    return render(request, "domains/domain_list.html", {"domains": domains})
+
+
+@role_required(*READERS)
+def domain_detail(request, slug):
+    domain = get_object_or_404(Domain, slug=slug)
+    return render(request, "domains/domain_detail.html", {"domain": domain})
+
+
+def _changed_fields(form):
+    return sorted(form.changed_data)
+
+
+@role_required(STAFF, FACILITATOR)
+@permission_required("domains.add_domain", raise_exception=True)
+def domain_create(request):
+    form = DomainForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        domain = form.save()
+        audit.record(request, audit.Action.CREATE, domain)
+        messages.success(request, _("Domænet er oprettet."))
+        return redirect(domain)
+    return render(request, "domains/domain_form.html", {"form": form, "domain": None})
+
+
+@role_required(STAFF, FACILITATOR)
+@permission_required("domains.change_domain", raise_exception=True)
+def domain_edit(request, slug):
+    domain = get_object_or_404(Domain, slug=slug)
+    was_active = domain.is_active
+    form = DomainForm(request.POST or None, instance=domain)
+    if request.method == "POST" and form.is_valid():
+        domain = form.save()
+        detail = {"felter": _changed_fields(form)}
+        if was_active and not domain.is_active:
+            detail["udfaset"] = True
+        audit.record(request, audit.Action.EDIT, domain, **detail)
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect(domain)
+    return render(request, "domains/domain_form.html", {"form": form, "domain": domain})

@@ -1,0 +1,230 @@
+from django.conf import settings
+from django.core.validators import MaxLengthValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from domains.models import Domain
+
+STORYTELLER_CODE_VALIDATOR = RegexValidator(
+    r"^[A-ZÆØÅ]{1,3}-\d{1,5}$",
+    _("Brug en kode som B-017: 1-3 store bogstaver, bindestreg og et tal. Aldrig et navn."),
+)
+
+
+class CollectionRound(models.Model):
+    """A named period of story collection, e.g. "2019–2021"."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    starts_on = models.DateField(_("startdato"), null=True, blank=True)
+    ends_on = models.DateField(_("slutdato"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indsamlingsrunde")
+        verbose_name_plural = _("indsamlingsrunder")
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="round_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class StoryQuerySet(models.QuerySet):
+    """Consent rules live here, so no page can forget them."""
+
+    def not_withdrawn(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+    def ready(self):
+        return self.filter(status=Story.Status.READY)
+
+    def for_analysis(self):
+        """May be read in analysis workshops."""
+        return self.ready().not_withdrawn().filter(consent_analysis_on__isnull=False)
+
+    def for_report(self):
+        """May be quoted anonymously in the learning report and shown to managers."""
+        return self.ready().not_withdrawn().filter(consent_report_on__isnull=False)
+
+    def for_public(self):
+        """May be shown on the public stories page."""
+        return self.ready().not_withdrawn().filter(consent_publish_on__isnull=False)
+
+
+class Story(models.Model):
+    """A change story (forandringsfortælling) as told by or about a citizen."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Kladde")
+        READY = "ready", _("Klar")
+
+    class ToldBy(models.TextChoices):
+        CITIZEN = "citizen", _("Borgeren selv")
+        NETWORK = "network", _("En pårørende eller en fra netværket")
+        STAFF = "staff", _("En medarbejders iagttagelse")
+        WORKPLACE = "workplace", _("Arbejdspladsen")
+
+    class Employment(models.TextChoices):
+        WAGE_SUBSIDY = "wage_subsidy", _("Job med løntilskud")
+        VOLUNTARY = "voluntary", _("Frivilligt arbejde")
+        UNREFERRED = "unreferred", _("Uvisiteret tilbud")
+        SHELTERED_103 = "sheltered_103", _("Beskyttet beskæftigelse (§103)")
+        ACTIVITY_104 = "activity_104", _("Aktivitets- og samværstilbud (§104)")
+        ORDINARY = "ordinary", _("Ordinært job")
+        EDUCATION = "education", _("Uddannelse")
+        OTHER = "other", _("Andet")
+
+    class Method(models.TextChoices):
+        INTERVIEW = "interview", _("Interview")
+        WRITTEN = "written", _("Skrevet af borgeren")
+        GROUP = "group", _("Gruppesamtale")
+
+    title = models.CharField(_("titel"), max_length=200)
+    text = models.TextField(
+        _("fortællingen"), validators=[MaxLengthValidator(50_000)], max_length=50_000
+    )
+    significance = models.TextField(
+        _("hvorfor er forandringen vigtig for fortælleren?"),
+        validators=[MaxLengthValidator(20_000)],
+        max_length=20_000,
+        blank=True,
+    )
+    told_by = models.CharField(
+        _("fortalt af"), max_length=20, choices=ToldBy.choices, default=ToldBy.CITIZEN
+    )
+    storyteller_code = models.CharField(
+        _("fortællerkode"),
+        max_length=20,
+        blank=True,
+        validators=[STORYTELLER_CODE_VALIDATOR],
+        help_text=_("Fx B-017. Skriv aldrig navn eller CPR-nummer."),
+    )
+    employment_type = models.CharField(
+        _("beskæftigelse"), max_length=20, choices=Employment.choices
+    )
+    round = models.ForeignKey(
+        CollectionRound,
+        verbose_name=_("indsamlingsrunde"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stories",
+    )
+    collected_on = models.DateField(_("indsamlet den"))
+    collected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("indsamlet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="collected_stories",
+    )
+    method = models.CharField(
+        _("indsamlingsmetode"), max_length=20, choices=Method.choices, default=Method.INTERVIEW
+    )
+    read_back_on = models.DateField(
+        _("læst op for og godkendt af fortælleren den"), null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    domains = models.ManyToManyField(
+        Domain, verbose_name=_("forandringsdomæner"), related_name="stories", blank=True
+    )
+
+    # Consent, one scope at a time, each with date and who recorded it.
+    consent_analysis_on = models.DateField(
+        _("samtykke til analyse givet den"), null=True, blank=True
+    )
+    consent_analysis_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    consent_report_on = models.DateField(_("samtykke til rapport givet den"), null=True, blank=True)
+    consent_report_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    consent_publish_on = models.DateField(
+        _("samtykke til offentliggørelse givet den"), null=True, blank=True
+    )
+    consent_publish_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("samtykke trukket tilbage"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forandringsfortælling")
+        verbose_name_plural = _("forandringsfortællinger")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="story_newest"),
+            models.Index(fields=["status", "-created_at"], name="story_status"),
+            models.Index(fields=["employment_type"], name="story_employment"),
+            models.Index(fields=["collected_on"], name="story_collected_on"),
+            models.Index(fields=["storyteller_code"], name="story_teller_code"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(withdrawn_at__isnull=True)
+                | models.Q(
+                    consent_analysis_on__isnull=True,
+                    consent_report_on__isnull=True,
+                    consent_publish_on__isnull=True,
+                ),
+                name="story_withdrawal_clears_consent",
+            ),
+        ]
+
+    def __str__(self):
+        return self.audit_label()
+
+    def get_absolute_url(self):
+        return reverse("stories:detail", kwargs={"pk": self.pk})
+
+    def audit_label(self):
+        """How the story is named in the audit log: never its title or text."""
+        return f"Fortælling #{self.pk}"
+
+
+class Feedback(models.Model):
+    """Feedback given to the storyteller about what happened to the story (MSC step 6)."""
+
+    class How(models.TextChoices):
+        CONVERSATION = "conversation", _("Samtale")
+        LETTER = "letter", _("Brev")
+        PHONE = "phone", _("Telefon")
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="feedback")
+    given_on = models.DateField(_("givet den"))
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("givet af"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    how = models.CharField(_("hvordan"), max_length=20, choices=How.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tilbagemelding")
+        verbose_name_plural = _("tilbagemeldinger")
+        ordering = ["-given_on", "-id"]
+
+    def __str__(self):
+        return f"{self.story.audit_label()}: {self.given_on}"

@@ -1,0 +1,78 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
+    "DJANGO_DEBUG": "false",
+    "DJANGO_ALLOWED_HOSTS": "aktiv.example.dk",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def run_manage(*args, env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    base.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_debug_mode_starts_without_secret_key():
+    result = run_manage("check", env={"DJANGO_DEBUG": "true", "DATABASE_URL": "sqlite:///:memory:"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_check_deploy_with_production_values_prints_no_warnings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_migrations_are_complete():
+    result = run_manage(
+        "makemigrations", "--check", "--dry-run", env={**PRODUCTION_ENV, "DJANGO_DEBUG": "true"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_settings_defaults_are_danish_and_copenhagen(settings):
+    assert settings.LANGUAGE_CODE == "da"
+    assert settings.TIME_ZONE == "Europe/Copenhagen"
+    assert settings.DEBUG is False
+
+
+def test_database_is_postgresql_with_health_checks(settings):
+    db = settings.DATABASES["default"]
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert db["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.parametrize("path", [".env.example"])
+def test_env_example_documents_every_variable(path):
+    text = (ROOT / path).read_text()
+    settings_source = (ROOT / "aktiv" / "settings.py").read_text()
+    import re
+
+    used = set(re.findall(r'env_(?:bool|int|list)\("([A-Z_]+)"', settings_source))
+    used |= set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', settings_source))
+    missing = sorted(name for name in used if f"{name}=" not in text)
+    assert not missing, f".env.example lacks: {missing}"

@@ -1,0 +1,93 @@
+"""Shared fixtures: users per role and logged-in clients.
+
+The suite runs on PostgreSQL (make test); a run against anything else stops at once.
+"""
+
+import itertools
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from aktiv import roles
+
+_counter = itertools.count(1)
+
+
+def pytest_sessionstart(session):
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine != "django.db.backends.postgresql":
+        pytest.exit(
+            f"The test suite needs PostgreSQL (DATABASE_URL=postgres://...), not {engine}. "
+            "Run it with `make test`.",
+            returncode=2,
+        )
+
+
+def make_user(*role_names, superuser=False, username=None, password="correct-horse-9"):
+    """A user holding the given roles (group names from aktiv.roles)."""
+    User = get_user_model()
+    user = User.objects.create_user(
+        username=username or f"user{next(_counter)}",
+        password=password,
+        is_superuser=superuser,
+        is_staff=superuser,
+    )
+    if role_names:
+        user.groups.set(Group.objects.filter(name__in=role_names))
+    return user
+
+
+@pytest.fixture
+def staff_user(db):
+    return make_user(roles.STAFF, username="medarbejder")
+
+
+@pytest.fixture
+def facilitator_user(db):
+    return make_user(roles.FACILITATOR, username="facilitator")
+
+
+@pytest.fixture
+def manager_user(db):
+    return make_user(roles.MANAGER, username="leder")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user(superuser=True, username="admin")
+
+
+def _client_for(client_class, user):
+    c = client_class()
+    c.force_login(user)
+    return c
+
+
+@pytest.fixture
+def staff_client(staff_user):
+    from django.test import Client
+
+    return _client_for(Client, staff_user)
+
+
+@pytest.fixture
+def facilitator_client(facilitator_user):
+    from django.test import Client
+
+    return _client_for(Client, facilitator_user)
+
+
+@pytest.fixture
+def manager_client(manager_user):
+    from django.test import Client
+
+    return _client_for(Client, manager_user)
+
+
+@pytest.fixture
+def admin_client_(admin_user):
+    from django.test import Client
+
+    return _client_for(Client, admin_user)

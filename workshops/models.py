@@ -1,0 +1,211 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from domains.models import Domain
+from stories.models import CollectionRound, Story
+
+MAX_VOTES = 10
+
+
+class Workshop(models.Model):
+    """An analysis workshop where participants prioritise change domains."""
+
+    class Kind(models.TextChoices):
+        CITIZENS = "citizens", _("Borgere")
+        STAFF = "staff", _("Medarbejdere")
+        PARTNERS = "partners", _("Samarbejdspartnere")
+        MIXED = "mixed", _("Blandet")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Kladde")
+        OPEN = "open", _("Åben for afstemning")
+        CLOSED = "closed", _("Lukket")
+
+    title = models.CharField(_("titel"), max_length=200)
+    kind = models.CharField(_("deltagere"), max_length=20, choices=Kind.choices)
+    held_on = models.DateField(_("dato"))
+    round = models.ForeignKey(
+        CollectionRound,
+        verbose_name=_("indsamlingsrunde"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="workshops",
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="facilitated_workshops",
+    )
+    votes_per_participant = models.PositiveSmallIntegerField(
+        _("stemmer pr. deltager"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_VOTES)],
+    )
+    domains = models.ManyToManyField(
+        Domain, verbose_name=_("domæner på stemmesedlen"), related_name="workshops"
+    )
+    results_visible = models.BooleanField(
+        _("deltagerne må se resultatet, før afstemningen lukker"), default=False
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    join_code = models.CharField(_("deltagerkode"), max_length=8, blank=True)
+    joining_locked = models.BooleanField(_("lukket for nye deltagere"), default=False)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        ordering = ["-held_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(votes_per_participant__gte=1)
+                & models.Q(votes_per_participant__lte=MAX_VOTES),
+                name="workshop_votes_range",
+            ),
+            models.UniqueConstraint(
+                fields=["join_code"],
+                condition=models.Q(status="open"),
+                name="workshop_open_code_unique",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["join_code", "status"], name="workshop_code_status"),
+            models.Index(fields=["status", "kind", "-held_on"], name="workshop_status_kind"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("workshops:detail", kwargs={"pk": self.pk})
+
+
+class Group(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="groups")
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    name = models.CharField(_("navn"), max_length=60)
+
+    class Meta:
+        verbose_name = _("gruppe")
+        verbose_name_plural = _("grupper")
+        ordering = ["workshop", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "number"], name="group_number_unique"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Ballot(models.Model):
+    """One anonymous participant's choices in one group of one workshop."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="ballots")
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="ballots")
+    token = models.CharField(max_length=64, unique=True)
+    is_paper = models.BooleanField(_("papirstemme"), default=False)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("indtastet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("stemmeseddel")
+        verbose_name_plural = _("stemmesedler")
+        indexes = [models.Index(fields=["workshop", "group"], name="ballot_workshop_group")]
+
+    def __str__(self):
+        return f"Stemmeseddel #{self.pk}"
+
+
+class Vote(models.Model):
+    """One chosen domain on a ballot. Slots 1..N make "at most N" a database rule."""
+
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="votes")
+    slot = models.PositiveSmallIntegerField()
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="votes")
+
+    class Meta:
+        verbose_name = _("stemme")
+        verbose_name_plural = _("stemmer")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "slot"], name="vote_slot_unique"),
+            models.UniqueConstraint(fields=["ballot", "domain"], name="vote_domain_unique"),
+            models.CheckConstraint(
+                condition=models.Q(slot__gte=1) & models.Q(slot__lte=MAX_VOTES),
+                name="vote_slot_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.ballot}: {self.domain}"
+
+
+class Quote(models.Model):
+    """Something said in a workshop group about a domain."""
+
+    class Kind(models.TextChoices):
+        WHY = "why", _("Hvad det er, og hvorfor det er vigtigt")
+        ROLE = "role", _("Tilbuddets rolle")
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="quotes")
+    group = models.ForeignKey(
+        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="quotes")
+    kind = models.CharField(_("slags"), max_length=10, choices=Kind.choices)
+    text = models.TextField(_("citat"), max_length=2000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("citat")
+        verbose_name_plural = _("citater")
+        ordering = ["domain__order", "kind", "id"]
+        indexes = [models.Index(fields=["domain", "kind"], name="quote_domain_kind")]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Selection(models.Model):
+    """A workshop's choice of the most significant story for a domain, with the reason."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="selections")
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="selections")
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="selections")
+    reason = models.TextField(_("hvorfor blev den valgt?"), max_length=5000)
+    dissent = models.TextField(_("uenighed eller andre synspunkter"), max_length=5000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("udvalgt fortælling")
+        verbose_name_plural = _("udvalgte fortællinger")
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "domain"], name="selection_one_per_domain"),
+        ]
+
+    def __str__(self):
+        return f"{self.workshop}: {self.domain}"

@@ -1,0 +1,120 @@
+"""Query functions other apps use to read workshop results (domain summaries, report)."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from domains.models import Domain
+
+from .models import Ballot, Group, Vote, Workshop
+
+# Per-group counts of a group with fewer ballots than this are hidden (they would
+# reveal how a person voted); its votes still count in the totals.
+MIN_BALLOTS_TO_SHOW_GROUP = 3
+
+
+@dataclass
+class DomainResult:
+    domain: Domain
+    votes: int = 0
+    rank: int | None = None
+    tied: bool = False
+    groups_with_votes: int = 0
+    # group id -> votes, or None when the group is too small to show
+    per_group: dict = field(default_factory=dict)
+
+    @property
+    def prioritised(self):
+        return self.votes > 0
+
+
+@dataclass
+class Ranking:
+    workshop: Workshop
+    groups: list
+    results: list  # DomainResult, best first; not prioritised ones last
+    participants: int = 0
+    paper_ballots: int = 0
+    votes: int = 0
+    hidden_groups: set = field(default_factory=set)
+
+    @property
+    def prioritised(self):
+        return [r for r in self.results if r.prioritised]
+
+    @property
+    def not_prioritised(self):
+        return [r for r in self.results if not r.prioritised]
+
+    def rank_of(self, domain_id):
+        for result in self.results:
+            if result.domain.pk == domain_id:
+                return result
+        return None
+
+
+def ranking(workshop):
+    """Domains on the workshop's ballot ranked by votes (competition ranking, 1-2-2-4).
+
+    Four queries whatever the number of ballots: the domains, the groups with their
+    ballot counts, the votes grouped by domain and group in SQL, and the paper count.
+    Within a tie: more groups with votes first, then the domains' display order.
+    """
+    domains = list(workshop.domains.order_by("order", "name"))
+    groups = list(
+        Group.objects.filter(workshop=workshop)
+        .annotate(ballot_count=Count("ballots"))
+        .order_by("number")
+    )
+    counts = (
+        Vote.objects.filter(ballot__workshop=workshop)
+        .values("domain_id", "ballot__group_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    ballot_totals = Ballot.objects.filter(workshop=workshop).aggregate(
+        total=Count("id"), paper=Count("id", filter=Q(is_paper=True))
+    )
+    hidden = {g.pk for g in groups if g.ballot_count < MIN_BALLOTS_TO_SHOW_GROUP}
+
+    by_domain = {d.pk: DomainResult(domain=d) for d in domains}
+    for row in counts:
+        result = by_domain.get(row["domain_id"])
+        if result is None:  # a domain later removed from the ballot: still counted
+            continue
+        result.votes += row["n"]
+        result.groups_with_votes += 1
+        result.per_group[row["ballot__group_id"]] = row["n"]
+    for result in by_domain.values():
+        for group in groups:
+            if group.pk in hidden:
+                result.per_group[group.pk] = None
+            else:
+                result.per_group.setdefault(group.pk, 0)
+
+    results = sorted(
+        by_domain.values(),
+        key=lambda r: (-r.votes, -r.groups_with_votes, r.domain.order, r.domain.name),
+    )
+    previous_votes, previous_rank = None, 0
+    for position, result in enumerate(results, start=1):
+        if not result.votes:
+            continue
+        result.rank = previous_rank if result.votes == previous_votes else position
+        previous_votes, previous_rank = result.votes, result.rank
+    rank_counts = {}
+    for result in results:
+        if result.rank:
+            rank_counts[result.rank] = rank_counts.get(result.rank, 0) + 1
+    for result in results:
+        result.tied = bool(result.rank) and rank_counts[result.rank] > 1
+
+    return Ranking(
+        workshop=workshop,
+        groups=groups,
+        results=results,
+        participants=ballot_totals["total"],
+        paper_ballots=ballot_totals["paper"],
+        votes=sum(r.votes for r in results),
+        hidden_groups=hidden,
+    )
