@@ -19,6 +19,7 @@ urlpatterns = [
     path("privatliv/", views.site_page, {"slug": "privatliv"}, name="privacy"),
     path("domains/", include("domains.urls")),
     path("stories/", include("stories.urls")),
+    path("stories/", include("stories.feedback_urls")),
     path("workshops/", include("workshops.urls")),
     path("w/", include("workshops.participant_urls")),
     path("report/", include("reports.urls")),

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from . import public_views
 
 app_name = "public"
 
 urlpatterns = [
-    path("stories/", views.public_stories, name="stories"),
+    path("stories/", public_views.public_stories, name="stories"),
 ]

@@ -14,8 +14,3 @@ def story_list(request):
 @role_required(STAFF)
 def story_create(request):
     return render(request, "stories/story_list.html", {"stories": []})
-
-
-def public_stories(request):
-    stories = Story.objects.for_public().prefetch_related("domains")[:50]
-    return render(request, "stories/public_list.html", {"stories": stories})

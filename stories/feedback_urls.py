@@ -1,0 +1,5 @@
+"""Feedback to storytellers (MSC step 6): /stories/<id>/feedback/..."""
+
+app_name = "feedback"
+
+urlpatterns = []
