@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -51,6 +52,12 @@ def audit_log(request):
         "aktiv/audit_log.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
+
+
+def login_locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes lockout: a Danish page saying how long to wait (status 429)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
 
 
 def site_page(request, slug):
