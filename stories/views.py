@@ -271,7 +271,7 @@ def story_edit(request, pk):
 def story_withdraw(request, pk):
     story = get_object_or_404(Story, pk=pk)
     form = ConfirmForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         label=_("Ja, fortælleren trækker sit samtykke tilbage – alle tre samtykker."),
     )
     if story.is_withdrawn:
@@ -300,7 +300,7 @@ def story_withdraw(request, pk):
 def story_erase(request, pk):
     story = get_object_or_404(Story, pk=pk)
     form = ConfirmForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         label=_("Ja, slet fortællingen og al dens tekst for altid."),
     )
     if request.method == "POST" and form.is_valid():
