@@ -208,6 +208,14 @@ def read_table(raw):
                 "Gem den som CSV eller XLSX, og prøv igen."
             )
         )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ImportFileError(
+            _("Filen er gemt som UTF-16. Gem den igen som »CSV UTF-8« i Excel, og prøv igen.")
+        )
+    if b"\x00" in raw[:65536]:
+        raise ImportFileError(
+            _("Filen ser ikke ud til at være en CSV- eller Excel-fil. Vælg den rigtige fil.")
+        )
     text = decode_text(raw)
     if _looks_binary(text):
         raise ImportFileError(

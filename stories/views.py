@@ -330,7 +330,8 @@ def story_erase(request, pk):
 
 @role_required(STAFF)
 def story_import(request):
-    form = ImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
