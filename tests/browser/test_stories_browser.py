@@ -20,6 +20,24 @@ pytestmark = [
 TITLE = "Jeg fik lov at arbejde i haven"
 
 
+@pytest.fixture(autouse=True)
+def seed_domains():
+    """The seed domains, also when an earlier transactional test flushed them.
+
+    (In a full run an earlier `transaction=True` test without serialized rollback can
+    leave the connection without its serialized copy, so nothing restores the data
+    migrations' rows; this puts the ten domains back in that case.)
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from domains.models import Domain
+
+    if not Domain.objects.exists():
+        import_module("domains.migrations.0002_seed_domains").forwards(apps, None)
+
+
 def logout(page):
     page.get_by_role("button", name="Log ud").click()
     page.wait_for_load_state()
