@@ -129,14 +129,20 @@ def overview(user, round, workshop):
     )
     comparisons = [
         workshop_ranking(other)
-        for kind, other in sorted(others.items())
-        if workshop is None or other.pk != workshop.pk
+        for other in (others.get(kind) for kind in (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS))
+        if other is not None and (workshop is None or other.pk != workshop.pk)
     ]
     stories = stories_for(user, round)
-    story_counts = story_selectors.counts_by_domain(stories)
     cross = story_selectors.domain_employment_table(stories)
-    pairs = story_selectors.cooccurrence(stories)
-    feedback = story_selectors.feedback_counts(stories)
+    story_counts = {}
+    for (domain_id, _employment), n in cross.items():
+        story_counts[domain_id] = story_counts.get(domain_id, 0) + n
+    if cross:
+        pairs = story_selectors.cooccurrence(stories)
+        feedback = story_selectors.feedback_counts(stories)
+    else:  # no stories at all: nothing to pair or to give feedback on
+        pairs = []
+        feedback = {"stories": 0, "storytellers": 0, "with_feedback": 0, "stories_with_feedback": 0}
 
     rows = []
     for domain, result in ordered(domains, ranking):
@@ -151,7 +157,7 @@ def overview(user, round, workshop):
     employment_columns = [
         (value, label)
         for value, label in Story.Employment.choices
-        if any(key[1] == value for key in cross)
+        if any(key[1] == value and key[0] is not None for key in cross)
     ]
     cross_rows = [
         {
@@ -193,7 +199,7 @@ def overview(user, round, workshop):
         "pairs": pair_rows[:15],
         "feedback": feedback,
         "charts": charts,
-        "story_total": stories.count(),
+        "story_total": feedback["stories"],
     }
 
 

@@ -48,14 +48,17 @@ def counts_by_domain(stories):
 
 
 def domain_employment_table(stories):
-    """{(domain id, employment type): number of stories} (the cross table)."""
+    """{(domain id, employment type): number of stories} (the cross table).
+
+    Stories without a domain appear under domain id None, so an empty result means
+    there are no stories at all.
+    """
     rows = (
-        StoryDomain.objects.filter(story__in=stories.order_by().values("pk"))
-        .values("domain_id", "story__employment_type")
-        .annotate(n=Count("story_id"))
-        .order_by()
+        stories.order_by()
+        .values("domains", "employment_type")
+        .annotate(n=Count("pk", distinct=True))
     )
-    return {(row["domain_id"], row["story__employment_type"]): row["n"] for row in rows}
+    return {(row["domains"], row["employment_type"]): row["n"] for row in rows}
 
 
 def cooccurrence(stories):
@@ -63,8 +66,9 @@ def cooccurrence(stories):
     ids = stories.order_by().values("pk")
     rows = (
         StoryDomain.objects.filter(story__in=ids)
-        .values("domain_id", other=F("story__domains"))
-        .filter(domain_id__lt=F("story__domains"))
+        .annotate(other=F("story__domains"))
+        .filter(domain_id__lt=F("other"))
+        .values("domain_id", "other")
         .annotate(n=Count("story_id", distinct=True))
         .order_by("-n", "domain_id", "other")
     )
@@ -97,11 +101,12 @@ def _storyteller():
 
 
 def feedback_counts(stories):
-    """{"storytellers": n, "with_feedback": n, "stories_with_feedback": n}."""
+    """{"stories", "storytellers", "with_feedback", "stories_with_feedback"}: counts."""
     return (
         stories.order_by()
         .annotate(teller=_storyteller())
         .aggregate(
+            stories=Count("pk", distinct=True),
             storytellers=Count("teller", distinct=True),
             with_feedback=Count("teller", distinct=True, filter=Q(feedback__isnull=False)),
             stories_with_feedback=Count("pk", distinct=True, filter=Q(feedback__isnull=False)),

@@ -31,6 +31,22 @@ def closed_workshops():
     )
 
 
+def closed_workshops_plain():
+    """Closed workshops, newest first, without joins (for choice lists)."""
+    return Workshop.objects.filter(status=CLOSED).order_by("-held_on", "-id")
+
+
+def pick_default_workshop(closed, round):
+    """From closed workshops (newest first): the round's latest citizens' workshop, else
+    the latest citizens' workshop, else the latest closed workshop."""
+    citizens = [w for w in closed if w.kind == Workshop.Kind.CITIZENS]
+    if round is not None:
+        for workshop in citizens:
+            if workshop.round_id == round.pk:
+                return workshop
+    return (citizens or closed or [None])[0]
+
+
 def default_ranking_workshop(round=None):
     """The latest closed citizens' workshop of the round (default: the latest round).
 
