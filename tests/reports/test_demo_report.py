@@ -3,6 +3,7 @@
 Runs once stories/demo.py and workshops/demo.py exist (after the merge).
 """
 
+import html
 import io
 import re
 
@@ -46,12 +47,8 @@ def test_demo_domain_sections_in_ranking_order_with_examples(manager_client, dem
         section = sections[data["name"]]
         examples = section[section.index('class="checklist"') :]
         examples = examples[: examples.index("</ul>")]
-        listed = set(re.findall(r"<li>(.*?)</li>", examples))
-        import html
-
-        assert {html.unescape(t) for t in listed} == {
-            STORY_FOR_EXAMPLE[t] for t in data["example_stories"]
-        }, data["name"]
+        listed = {html.unescape(t) for t in re.findall(r"<li>(.*?)</li>", examples)}
+        assert listed == {STORY_FOR_EXAMPLE[t] for t in data["example_stories"]}, data["name"]
 
 
 def test_demo_groups_discussed_and_not_prioritised_note(manager_client, demo):
@@ -68,7 +65,9 @@ def test_demo_groups_discussed_and_not_prioritised_note(manager_client, demo):
 def test_demo_stories_without_report_consent_appear_nowhere(manager_client, demo):
     from stories.models import Story
 
-    hidden = list(Story.objects.exclude(pk__in=Story.objects.for_report()).values_list("title", flat=True))
+    hidden = list(
+        Story.objects.exclude(pk__in=Story.objects.for_report()).values_list("title", flat=True)
+    )
     assert hidden, "the demo has draft, withdrawn and analysis-only stories"
     body = manager_client.get("/report/").content.decode()
     word = manager_client.get("/report/word/").content
