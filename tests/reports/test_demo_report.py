@@ -27,6 +27,15 @@ def demo(db):
     call_command("load_demo", force=True, stdout=io.StringIO())
 
 
+@pytest.fixture
+def manager_client(demo, client):
+    """The demo's manager "leder" (load_demo sets its password, so log in afterwards)."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="leder"))
+    return client
+
+
 def test_demo_preface_reads_twenty_stories_and_employment_in_words(manager_client, demo):
     body = manager_client.get("/report/").content.decode()
     assert "Vi har indsamlet i alt 20 forandringsfortællinger." in body
