@@ -57,8 +57,28 @@ def pdf_outline(raw):
     return entries
 
 
+def ensure_seed_data():
+    """Put back the data migrations' rows (domains, report texts, role groups) when an
+    earlier transactional test flushed them and the serialized rollback did not restore
+    them (seen when tests/aktiv/test_pages.py runs before the browser tests)."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from aktiv.roles import sync_role_permissions
+    from domains.models import Domain
+
+    if not Domain.objects.exists():
+        importlib.import_module("domains.migrations.0002_seed_domains").forwards(apps, None)
+        importlib.import_module("reports.migrations.0002_seed_texts").forwards(apps, None)
+    if not Group.objects.exists():
+        sync_role_permissions()
+
+
 @pytest.fixture
 def scenario(db):
+    ensure_seed_data()
     return build_scenario(collector=make_user(roles.STAFF, username="indsamler"))
 
 
