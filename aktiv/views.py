@@ -17,12 +17,17 @@ from .middleware import (
     unavailable_response,
 )
 from .models import AuditEvent, SitePage
-from .roles import admin_required
+from .roles import MANAGER, admin_required, has_role
 
 
 def home(request):
     """Start page: what each role can do next; a welcome page for visitors."""
-    return render(request, "aktiv/home.html")
+    context = {}
+    if has_role(request.user, MANAGER):
+        from reports.overview import manager_overview
+
+        context["manager_overview"] = manager_overview(request.user)
+    return render(request, "aktiv/home.html", context)
 
 
 @never_cache
