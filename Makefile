@@ -14,7 +14,7 @@ TEST_ENV := DJANGO_SECRET_KEY=test-secret-key-not-for-production \
 
 RUN_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run test lint format install install-dev messages clean
+.PHONY: run test lint format install install-dev messages clean loadtest bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ test: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+## make loadtest: 300 voting participants + 20 browsing staff against gunicorn (2 workers)
+loadtest: $(VENV)/.installed-dev
+	scripts/with-postgres.sh $(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
