@@ -217,6 +217,8 @@ def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None
     """
     if group.workshop_id != workshop.pk:
         raise VoteRefused(_("Den gruppe findes ikke i denne workshop. Vælg din gruppe igen."))
+    if not domains:
+        raise VoteRefused(_("Vælg mindst ét område."))
     with transaction.atomic():
         _lock_workshop_if_open(workshop, allow_closed=paper)
         ballot, created = Ballot.objects.get_or_create(

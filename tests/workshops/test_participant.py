@@ -51,6 +51,7 @@ def test_wrong_code_gives_a_friendly_page_and_counts_a_failure(db):
 def test_draft_and_closed_codes_look_exactly_like_wrong_codes(db):
     make_workshop(status=Workshop.Status.DRAFT, code="DRAFTX")
     make_workshop(status=Workshop.Status.CLOSED, code="CXSSED")
+
     def main(code):
         response = Client().get(f"/w/{code}/")
         html = response.content.decode()
