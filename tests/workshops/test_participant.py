@@ -1,5 +1,6 @@
 """The participant's side: join by code, group, ballot, confirmation, refusals, throttling."""
 
+import io
 import re
 
 import pytest
@@ -324,3 +325,18 @@ def test_participant_pages_never_create_a_session(open_ws, participant):
     response = vote(participant, open_ws, 1, ["glaede"])
     assert "sessionid" not in participant.cookies
     assert response.status_code == 302
+
+
+def test_prune_command_removes_only_old_attempts(db):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    JoinAttempt.objects.create(address="10.0.0.9")
+    old = JoinAttempt.objects.create(address="10.0.0.9")
+    JoinAttempt.objects.filter(pk=old.pk).update(
+        at=timezone.now() - services.JOIN_FAILURE_WINDOW * 2
+    )
+    out = io.StringIO()
+    call_command("prune_join_attempts", stdout=out)
+    assert "Deleted 1" in out.getvalue()
+    assert JoinAttempt.objects.count() == 1
