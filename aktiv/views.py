@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
@@ -16,12 +17,17 @@ from .middleware import (
     unavailable_response,
 )
 from .models import AuditEvent, SitePage
-from .roles import admin_required
+from .roles import MANAGER, admin_required, has_role
 
 
 def home(request):
     """Start page: what each role can do next; a welcome page for visitors."""
-    return render(request, "aktiv/home.html")
+    context = {}
+    if has_role(request.user, MANAGER):
+        from reports.overview import manager_overview
+
+        context["manager_overview"] = manager_overview(request.user)
+    return render(request, "aktiv/home.html", context)
 
 
 @never_cache
@@ -51,6 +57,12 @@ def audit_log(request):
         "aktiv/audit_log.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
+
+
+def login_locked_out(request, credentials=None, *args, **kwargs):
+    """django-axes lockout: a Danish page saying how long to wait (status 429)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "registration/locked_out.html", {"cooloff_minutes": minutes}, status=429)
 
 
 def site_page(request, slug):

@@ -1,11 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from aktiv import audit
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, role_required
+from reports import wording
+from reports.builder import learn_heading, organisation_name
+from reports.forms import Choice
 
+from . import selectors
 from .forms import DomainForm
 from .models import Domain
 
@@ -14,14 +19,30 @@ READERS = (STAFF, FACILITATOR, MANAGER)
 
 @role_required(*READERS)
 def domain_list(request):
-    domains = Domain.objects.all()
-    return render(request, "domains/domain_list.html", {"domains": domains})
+    """The ten domains ranked by a chosen workshop, with story counts and cross tables."""
+    choice = Choice(request.GET)
+    context = selectors.overview(request.user, choice.round, choice.workshop)
+    context.update(choice=choice, query=urlencode(choice.query()))
+    return render(request, "domains/domain_list.html", context)
 
 
 @role_required(*READERS)
 def domain_detail(request, slug):
+    """A domain's summary in the report's order of sections."""
     domain = get_object_or_404(Domain, slug=slug)
-    return render(request, "domains/domain_detail.html", {"domain": domain})
+    choice = Choice(request.GET)
+    context = selectors.summary(request.user, domain, choice.round, choice.workshop)
+    context.update(
+        domain=domain,
+        choice=choice,
+        query=urlencode(choice.query()),
+        learn_heading=learn_heading(),
+        organisation=organisation_name(),
+        groups_sentence=wording.groups_discussed_sentence(context["groups"])
+        if context["groups"]
+        else "",
+    )
+    return render(request, "domains/domain_detail.html", context)
 
 
 def _changed_fields(form):

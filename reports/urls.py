@@ -6,4 +6,7 @@ app_name = "reports"
 
 urlpatterns = [
     path("", views.report, name="report"),
+    path("print/", views.report_print, name="print"),
+    path("word/", views.report_word, name="word"),
+    path("texts/<slug:key>/edit/", views.text_edit, name="text_edit"),
 ]

@@ -177,6 +177,13 @@ class Story(models.Model):
             models.Index(fields=["employment_type"], name="story_employment"),
             models.Index(fields=["collected_on"], name="story_collected_on"),
             models.Index(fields=["storyteller_code"], name="story_teller_code"),
+            # Consent-scope filters ("has analysis consent", ...) and withdrawn stories.
+            models.Index(fields=["consent_analysis_on"], name="story_consent_analysis"),
+            models.Index(fields=["consent_report_on"], name="story_consent_report"),
+            models.Index(fields=["consent_publish_on"], name="story_consent_publish"),
+            models.Index(fields=["withdrawn_at"], name="story_withdrawn_at"),
+            # The full-text GIN index (PostgreSQL only) is made by migration 0002:
+            # see stories.search.SEARCH_VECTOR.
         ]
         constraints = [
             models.CheckConstraint(
@@ -199,6 +206,34 @@ class Story(models.Model):
     def audit_label(self):
         """How the story is named in the audit log: never its title or text."""
         return f"Fortælling #{self.pk}"
+
+    # Consent helpers -------------------------------------------------------------
+    CONSENT_SCOPES = ("analysis", "report", "publish")
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    def consent_state(self):
+        """[(scope, given_on, given_by)] for the three scopes, in order."""
+        return [
+            (
+                scope,
+                getattr(self, f"consent_{scope}_on"),
+                getattr(self, f"consent_{scope}_by"),
+            )
+            for scope in self.CONSENT_SCOPES
+        ]
+
+    def withdraw(self, user, when=None):
+        """Withdraw every consent scope at once (caller saves and audits)."""
+        from django.utils import timezone
+
+        self.withdrawn_at = when or timezone.now()
+        self.withdrawn_by = user
+        for scope in self.CONSENT_SCOPES:
+            setattr(self, f"consent_{scope}_on", None)
+            setattr(self, f"consent_{scope}_by", None)
 
 
 class Feedback(models.Model):
@@ -228,3 +263,30 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.story.audit_label()}: {self.given_on}"
+
+
+class PendingImport(models.Model):
+    """An uploaded import file, parsed, waiting between preview and confirmation.
+
+    Kept in the database (not in process memory) so any app process can confirm it.
+    Removed when saved or cancelled; entries older than a day are purged.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file_format = models.CharField(max_length=10, blank=True)
+    rows = models.JSONField(default=list)  # cleaned rows of a problem-free file, ready to save
+    preview = models.JSONField(default=list)  # one entry per row, rows with problems first
+    counts = models.JSONField(default=dict)  # total, ok, problems, duplicates
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("import, der venter")
+        verbose_name_plural = _("importer, der venter")
+
+    def __str__(self):
+        return f"Import {self.pk}"
+
+    @property
+    def has_problems(self):
+        return bool(self.counts.get("problems"))

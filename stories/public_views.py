@@ -1,8 +1,40 @@
+"""The public stories page: stories with publish consent only, nothing that identifies."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from domains.models import Domain
 
 from .models import Story
 
+PER_PAGE = 20
 
+
+@never_cache  # withdrawing consent must remove a story at once
 def public_stories(request):
-    stories = Story.objects.for_public().prefetch_related("domains")[:50]
-    return render(request, "stories/public_list.html", {"stories": stories})
+    domains = list(Domain.objects.all())
+    by_slug = {d.slug: d for d in domains}
+    chosen = by_slug.get(request.GET.get("domain", ""))
+    stories = (
+        Story.objects.for_public()
+        .only("pk", "title", "text")
+        .prefetch_related(Prefetch("domains", queryset=Domain.objects.only("pk", "name", "slug")))
+        .order_by("-consent_publish_on", "-pk")
+    )
+    if chosen is not None:
+        stories = stories.filter(domains=chosen)
+    page = Paginator(stories, PER_PAGE).get_page(request.GET.get("side"))
+    used = [d for d in domains if d.is_active or d == chosen]
+    return render(
+        request,
+        "stories/public_list.html",
+        {
+            "page": page,
+            "stories": page.object_list,
+            "domains": used,
+            "chosen": chosen,
+            "unknown_domain": bool(request.GET.get("domain")) and chosen is None,
+        },
+    )

@@ -7,4 +7,15 @@ app_name = "stories"
 urlpatterns = [
     path("", views.story_list, name="list"),
     path("new/", views.story_create, name="create"),
+    path("<int:pk>/", views.story_detail, name="detail"),
+    path("<int:pk>/edit/", views.story_edit, name="edit"),
+    path("<int:pk>/withdraw/", views.story_withdraw, name="withdraw"),
+    path("<int:pk>/erase/", views.story_erase, name="erase"),
+    path("import/", views.story_import, name="import"),
+    path("import/<str:token>/", views.story_import_preview, name="import_preview"),
+    path("export.csv", views.story_export_csv, name="export_csv"),
+    path("export.xlsx", views.story_export_xlsx, name="export_xlsx"),
+    path("rounds/", views.round_list, name="rounds"),
+    path("rounds/new/", views.round_create, name="round_create"),
+    path("rounds/<int:pk>/edit/", views.round_edit, name="round_edit"),
 ]

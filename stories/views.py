@@ -1,16 +1,493 @@
-from django.shortcuts import render
+"""Staff pages for change stories, plus the restricted views for facilitators and managers.
 
-from aktiv.roles import STAFF, role_required
+Who sees what is decided here and in StoryQuerySet, never in a template:
+- staff (Medarbejder): every story, every field, drafts included;
+- facilitators: a story with analysis consent (detail page only), without storyteller
+  code or collector;
+- managers (Leder): stories with report consent, only title, domains, employment type
+  and text;
+- anyone else: 403 (anonymous: the login page).
+"""
 
-from .models import Story
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Prefetch, ProtectedError
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from aktiv import audit
+from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
+from domains.models import Domain
+
+from . import export, importer
+from .forms import CollectionRoundForm, ConfirmForm, ImportForm, StoryFilterForm, StoryForm
+from .models import CollectionRound, PendingImport, Story
+
+PAGE_SIZE = 50
+PREVIEW_PAGE_SIZE = 100
+PENDING_IMPORT_LIFETIME = datetime.timedelta(days=1)
+
+DOMAINS_FOR_DISPLAY = Prefetch(
+    "domains", queryset=Domain.objects.only("id", "name", "slug", "order").order_by("order")
+)
 
 
-@role_required(STAFF)
+@dataclass
+class RestrictedStory:
+    """What a facilitator or manager may see of a story: no code, no collector."""
+
+    pk: int
+    title: str
+    text: str
+    employment_type: str
+    domains: list
+    significance: str = ""
+    told_by: str = ""
+
+    @classmethod
+    def for_manager(cls, story):
+        return cls(
+            pk=story.pk,
+            title=story.title,
+            text=story.text,
+            employment_type=story.get_employment_type_display(),
+            domains=list(story.domains.all()),
+        )
+
+    @classmethod
+    def for_facilitator(cls, story):
+        return cls(
+            pk=story.pk,
+            title=story.title,
+            text=story.text,
+            employment_type=story.get_employment_type_display(),
+            domains=list(story.domains.all()),
+            significance=story.significance,
+            told_by=story.get_told_by_display(),
+        )
+
+
+def _require_login(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("side", None)
+    return query.urlencode()
+
+
+# List ---------------------------------------------------------------------------------
+
+
 def story_list(request):
-    stories = Story.objects.all()[:50]
-    return render(request, "stories/story_list.html", {"stories": stories})
+    if response := _require_login(request):
+        return response
+    if has_role(request.user, STAFF):
+        return _staff_list(request)
+    if has_role(request.user, MANAGER):
+        return _manager_list(request)
+    raise PermissionDenied
+
+
+def _staff_list(request):
+    form = StoryFilterForm(request.GET or None)
+    stories = (
+        form.filter(Story.objects.all())
+        .select_related("round", "collected_by")
+        .prefetch_related(DOMAINS_FOR_DISPLAY)
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(
+        request,
+        "stories/story_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": _query_without_page(request),
+            "export_query": _query_without_page(request),
+            "total": Story.objects.count() if form.active_filters() else page.paginator.count,
+        },
+    )
+
+
+def _manager_list(request):
+    form = StoryFilterForm(request.GET or None, restricted=True)
+    stories = (
+        form.filter(Story.objects.for_report())
+        .only("id", "title", "employment_type", "created_at")
+        .prefetch_related(DOMAINS_FOR_DISPLAY)
+        .order_by("-created_at", "-id")
+    )
+    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
+    rows = [
+        {
+            "pk": story.pk,
+            "title": story.title,
+            "employment_type": story.get_employment_type_display(),
+            "domains": list(story.domains.all()),
+        }
+        for story in page.object_list
+    ]
+    return render(
+        request,
+        "stories/story_list_restricted.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "query": _query_without_page(request),
+            "export_query": _query_without_page(request),
+        },
+    )
+
+
+# Detail -------------------------------------------------------------------------------
+
+
+def story_detail(request, pk):
+    if response := _require_login(request):
+        return response
+    user = request.user
+    if has_role(user, STAFF):
+        story = get_object_or_404(
+            Story.objects.select_related(
+                "round",
+                "collected_by",
+                "consent_analysis_by",
+                "consent_report_by",
+                "consent_publish_by",
+                "withdrawn_by",
+            ).prefetch_related(DOMAINS_FOR_DISPLAY),
+            pk=pk,
+        )
+        others = []
+        if story.storyteller_code:
+            others = list(
+                Story.objects.filter(storyteller_code=story.storyteller_code)
+                .exclude(pk=story.pk)
+                .select_related("round")
+                .only("id", "title", "collected_on", "status", "round__name", "withdrawn_at")
+                .order_by("collected_on", "id")
+            )
+        audit.record(request, audit.Action.VIEW, story)
+        return render(request, "stories/story_detail.html", {"story": story, "others": others})
+
+    if not has_role(user, FACILITATOR, MANAGER):
+        raise PermissionDenied
+    restricted = None
+    if has_role(user, FACILITATOR):
+        story = Story.objects.for_analysis().prefetch_related(DOMAINS_FOR_DISPLAY).filter(pk=pk)
+        story = story.first()
+        if story is not None:
+            restricted = RestrictedStory.for_facilitator(story)
+    if restricted is None and has_role(user, MANAGER):
+        story = (
+            Story.objects.for_report()
+            .only("id", "title", "text", "employment_type")
+            .prefetch_related(DOMAINS_FOR_DISPLAY)
+            .filter(pk=pk)
+            .first()
+        )
+        if story is not None:
+            restricted = RestrictedStory.for_manager(story)
+    if restricted is None:
+        # Without consent the story does not exist for this reader.
+        raise Http404
+    audit.record(
+        request,
+        audit.Action.VIEW,
+        object_type="stories.story",
+        object_id=restricted.pk,
+        label=f"Fortælling #{restricted.pk}",
+    )
+    return render(
+        request,
+        "stories/story_detail_restricted.html",
+        {"story": restricted, "can_list": has_role(user, MANAGER)},
+    )
+
+
+# Create and edit ----------------------------------------------------------------------
+
+
+def _audit_consent_changes(request, story, form):
+    for scope, change in form.consent_changes:
+        audit.record(request, audit.Action.CONSENT, story, omfang=scope, aendring=change)
 
 
 @role_required(STAFF)
 def story_create(request):
-    return render(request, "stories/story_list.html", {"stories": []})
+    form = StoryForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            story = form.save()
+            audit.record(request, audit.Action.CREATE, story)
+            _audit_consent_changes(request, story, form)
+        messages.success(request, _("Fortællingen er gemt."))
+        return redirect(story)
+    return render(request, "stories/story_form.html", {"form": form, "story": None})
+
+
+@role_required(STAFF)
+def story_edit(request, pk):
+    story = get_object_or_404(
+        Story.objects.select_related(
+            "consent_analysis_by", "consent_report_by", "consent_publish_by", "withdrawn_by"
+        ),
+        pk=pk,
+    )
+    form = StoryForm(request.POST or None, instance=story, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            story = form.save()
+            changed = sorted(name for name in form.changed_data if not name.startswith("consent_"))
+            if changed:
+                audit.record(request, audit.Action.EDIT, story, felter=changed)
+            _audit_consent_changes(request, story, form)
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect(story)
+    return render(request, "stories/story_form.html", {"form": form, "story": story})
+
+
+# Withdraw and erase -------------------------------------------------------------------
+
+
+@role_required(STAFF)
+@require_http_methods(["GET", "POST"])
+def story_withdraw(request, pk):
+    story = get_object_or_404(Story, pk=pk)
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None,
+        label=_("Ja, fortælleren trækker sit samtykke tilbage – alle tre samtykker."),
+    )
+    if story.is_withdrawn:
+        messages.info(request, _("Samtykket er allerede trukket tilbage."))
+        return redirect(story)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            story = Story.objects.select_for_update().get(pk=pk)
+            if not story.is_withdrawn:
+                story.withdraw(request.user)
+                story.save()
+                audit.record(request, audit.Action.WITHDRAW, story)
+        messages.success(
+            request,
+            _(
+                "Samtykket er trukket tilbage. Fortællingen vises ikke længere i workshops, "
+                "rapporten, eksporter eller på den offentlige side."
+            ),
+        )
+        return redirect(story)
+    return render(request, "stories/story_withdraw.html", {"story": story, "form": form})
+
+
+@role_required(STAFF)
+@require_http_methods(["GET", "POST"])
+def story_erase(request, pk):
+    story = get_object_or_404(Story, pk=pk)
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None,
+        label=_("Ja, slet fortællingen og al dens tekst for altid."),
+    )
+    if request.method == "POST" and form.is_valid():
+        story_id, label = story.pk, story.audit_label()
+        try:
+            with transaction.atomic():
+                story.delete()
+                audit.record(
+                    request,
+                    audit.Action.DELETE,
+                    object_type="stories.story",
+                    object_id=story_id,
+                    label=label,
+                )
+        except ProtectedError:
+            messages.error(
+                request, _("Fortællingen kan ikke slettes, fordi den bruges andre steder.")
+            )
+            return redirect("stories:detail", pk=story_id)
+        messages.success(request, _("%(label)s er slettet for altid.") % {"label": label})
+        return redirect("stories:list")
+    return render(request, "stories/story_erase.html", {"story": story, "form": form})
+
+
+# Import -------------------------------------------------------------------------------
+
+
+@role_required(STAFF)
+def story_import(request):
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            if upload.size >= importer.MAX_BYTES:
+                raise importer.ImportFileError(importer._too_big())
+            result = importer.parse(upload.read())
+        except importer.ImportFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            PendingImport.objects.filter(
+                created_at__lt=timezone.now() - PENDING_IMPORT_LIFETIME
+            ).delete()
+            pending = PendingImport.objects.create(
+                token=secrets.token_urlsafe(32),
+                user=request.user,
+                file_format=result.file_format,
+                rows=result.rows,
+                preview=result.preview,
+                counts=result.counts,
+            )
+            return redirect("stories:import_preview", token=pending.token)
+    return render(
+        request,
+        "stories/story_import.html",
+        {"form": form, "columns": importer.COLUMNS},
+    )
+
+
+@role_required(STAFF)
+@require_http_methods(["GET", "POST"])
+def story_import_preview(request, token):
+    if request.method == "POST":
+        return _confirm_import(request, token)
+    pending = get_object_or_404(PendingImport.objects.defer("rows"), token=token, user=request.user)
+    page = Paginator(pending.preview, PREVIEW_PAGE_SIZE).get_page(request.GET.get("side"))
+    return render(
+        request,
+        "stories/story_import_preview.html",
+        {"pending": pending, "page": page, "counts": pending.counts, "query": ""},
+    )
+
+
+def _confirm_import(request, token):
+    action = request.POST.get("action")
+    with transaction.atomic():
+        pending = (
+            PendingImport.objects.select_for_update().filter(token=token, user=request.user).first()
+        )
+        if pending is None:
+            messages.info(request, _("Importen er allerede gemt eller annulleret."))
+            return redirect("stories:import")
+        if action == "cancel":
+            pending.delete()
+            messages.info(request, _("Importen er annulleret. Intet er gemt."))
+            return redirect("stories:import")
+        if pending.has_problems:
+            messages.error(
+                request,
+                _("Filen har rækker med problemer. Ret dem i filen, og indlæs den igen."),
+            )
+            return redirect("stories:import_preview", token=token)
+        skip = bool(request.POST.get("skip_duplicates"))
+        count = importer.save_rows(pending.rows, request.user, skip_duplicates=skip)
+        pending.delete()
+        audit.record(
+            request,
+            audit.Action.IMPORT,
+            object_type="stories.story",
+            label=_("Import af fortællinger"),
+            antal=count,
+            format=pending.file_format,
+            dubletter_sprunget_over=skip,
+        )
+    messages.success(request, _("%(count)d fortællinger er importeret.") % {"count": count})
+    return redirect("stories:list")
+
+
+# Export -------------------------------------------------------------------------------
+
+
+def _export(request, file_format):
+    if response := _require_login(request):
+        return response
+    user = request.user
+    if has_role(user, STAFF):
+        form = StoryFilterForm(request.GET or None)
+        queryset = export.staff_queryset(form.filter(Story.objects.all()))
+        columns, rows = export.STAFF_COLUMNS, export.staff_rows(queryset)
+    elif has_role(user, MANAGER):
+        form = StoryFilterForm(request.GET or None, restricted=True)
+        queryset = export.manager_queryset(form.filter(Story.objects.all()))
+        columns, rows = export.MANAGER_COLUMNS, export.manager_rows(queryset)
+    else:
+        raise PermissionDenied
+    cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    filters = sorted(name for name, value in cleaned.items() if value)
+    audit.record(
+        request,
+        audit.Action.EXPORT,
+        object_type="stories.story",
+        label=_("Eksport af fortællinger"),
+        format=file_format,
+        filtre=filters,
+    )
+    stamp = timezone.localdate().isoformat()
+    if file_format == "csv":
+        response = StreamingHttpResponse(
+            export.csv_chunks(columns, rows), content_type="text/csv; charset=utf-8"
+        )
+    else:
+        response = HttpResponse(
+            export.xlsx_bytes(columns, rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    response["Content-Disposition"] = f'attachment; filename="fortaellinger-{stamp}.{file_format}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def story_export_csv(request):
+    return _export(request, "csv")
+
+
+def story_export_xlsx(request):
+    return _export(request, "xlsx")
+
+
+# Collection rounds --------------------------------------------------------------------
+
+
+@role_required(STAFF)
+def round_list(request):
+    rounds = CollectionRound.objects.annotate(story_count=Count("stories")).order_by(
+        "-starts_on", "-id"
+    )
+    return render(request, "stories/round_list.html", {"rounds": rounds})
+
+
+@role_required(STAFF)
+def round_create(request):
+    form = CollectionRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        round_ = form.save()
+        audit.record(request, audit.Action.CREATE, round_)
+        messages.success(request, _("Runden er oprettet."))
+        return redirect("stories:rounds")
+    return render(request, "stories/round_form.html", {"form": form, "round": None})
+
+
+@role_required(STAFF)
+def round_edit(request, pk):
+    round_ = get_object_or_404(CollectionRound, pk=pk)
+    form = CollectionRoundForm(request.POST or None, instance=round_)
+    if request.method == "POST" and form.is_valid():
+        round_ = form.save()
+        audit.record(request, audit.Action.EDIT, round_, felter=sorted(form.changed_data))
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect("stories:rounds")
+    return render(request, "stories/round_form.html", {"form": form, "round": round_})

@@ -3,6 +3,7 @@
 The suite runs on PostgreSQL (make test); a run against anything else stops at once.
 """
 
+import importlib
 import itertools
 
 import pytest
@@ -23,6 +24,51 @@ def pytest_sessionstart(session):
             "Run it with `make test`.",
             returncode=2,
         )
+
+
+# Data the migrations create: a transactional test's flush removes it, so it is put back.
+SEED_MIGRATIONS = [
+    "aktiv.migrations.0002_roles_and_pages",
+    "domains.migrations.0002_seed_domains",
+    "reports.migrations.0002_seed_texts",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Transactional tests never use serialized rollback; `_migrated_data` reseeds instead.
+
+    Serialized rollback breaks in this suite: a flush by a plain transactional test runs
+    post_migrate (recreating the role groups), which then collides with the restored
+    copy, and the copy is not found at all on the connection a Playwright test uses.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("serialized_rollback"):
+            kwargs = {**marker.kwargs, "serialized_rollback": False}
+            item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
+
+
+def _is_transactional(request):
+    if {"transactional_db", "live_server"} & set(request.fixturenames):
+        return True
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data(request):
+    """Before a transactional test: the ten domains, roles and texts exist, as after migrate."""
+    if not _is_transactional(request):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+
+    from domains.models import Domain
+
+    if Domain.objects.exists():
+        return
+    for name in SEED_MIGRATIONS:
+        importlib.import_module(name).forwards(apps, None)
 
 
 def make_user(*role_names, superuser=False, username=None, password="correct-horse-9"):

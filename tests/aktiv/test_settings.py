@@ -76,3 +76,39 @@ def test_env_example_documents_every_variable(path):
     used |= set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', settings_source))
     missing = sorted(name for name in used if f"{name}=" not in text)
     assert not missing, f".env.example lacks: {missing}"
+
+
+def test_production_cookies_are_secure_httponly_samesite_and_sessions_expire_when_idle():
+    script = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, "
+        "s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_AGE, s.SESSION_SAVE_EVERY_REQUEST, "
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0)"
+    )
+    env = {**PRODUCTION_ENV, "DJANGO_SESSION_IDLE_MINUTES": "20"}
+    result = run_manage("shell", "-c", script, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-8:] == [
+        "True", "True", "Lax", "True", "1200", "True", "True", "True"
+    ]  # fmt: skip
+
+
+def test_password_validators_are_on():
+    from django.conf import settings
+
+    names = {v["NAME"].rsplit(".", 1)[-1] for v in settings.AUTH_PASSWORD_VALIDATORS}
+    assert {
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+        "UserAttributeSimilarityValidator",
+    } <= names
+
+
+def test_csp_header_forbids_inline_code_and_framing(client, db):
+    header = client.get("/").headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in header.split(";") if part.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'unsafe-inline'" not in directives["style-src"]

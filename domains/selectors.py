@@ -1,0 +1,241 @@
+"""Data for the domain overview and the domain pages (fixed number of queries).
+
+Reads stories through `stories.selectors` (consent applied per reader) and workshops
+through `workshops.selectors.ranking` and `workshops.report_selectors`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from aktiv.roles import FACILITATOR, STAFF, has_role
+from stories import selectors as story_selectors
+from stories.models import Story
+from workshops import report_selectors
+from workshops.models import Workshop
+from workshops.selectors import ranking as workshop_ranking
+
+from .models import Domain
+
+CHART_WIDTH = 640
+CHART_LABEL_WIDTH = 230
+CHART_BAR_HEIGHT = 26
+CHART_GAP = 8
+FEW_STORIES = 3
+
+
+def story_url(story_id):
+    """The story's page, when the stories app offers one."""
+    try:
+        return reverse("stories:detail", kwargs={"pk": story_id})
+    except NoReverseMatch:
+        return None
+
+
+def may_open_stories(user):
+    """Staff read every story; facilitators those with analysis consent (their summaries
+    list only those). Managers read report-consented stories in the report itself."""
+    return has_role(user, STAFF, FACILITATOR)
+
+
+def stories_for(user, round):
+    stories = story_selectors.visible_to(user)
+    if round is not None:
+        stories = stories.filter(round=round)
+    return stories
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    y: int
+    width: int
+
+    @property
+    def text_y(self):
+        return self.y + CHART_BAR_HEIGHT // 2 + 5
+
+    @property
+    def value_x(self):
+        return CHART_LABEL_WIDTH + self.width + 6
+
+
+@dataclass
+class Chart:
+    """A horizontal bar chart drawn as inline SVG by templates/domains/_bar_chart.html."""
+
+    title: str
+    description: str
+    bars: list = field(default_factory=list)
+    css_class: str = "bar"
+
+    @property
+    def height(self):
+        return max(len(self.bars), 1) * (CHART_BAR_HEIGHT + CHART_GAP)
+
+    width = CHART_WIDTH
+    label_width = CHART_LABEL_WIDTH
+    bar_height = CHART_BAR_HEIGHT
+
+    @property
+    def label_x(self):
+        return CHART_LABEL_WIDTH - 8
+
+
+def bar_chart(title, description, items, css_class="bar"):
+    """items: [(label, value)] -> Chart with bars scaled to the largest value."""
+    largest = max((value for _label, value in items), default=0) or 1
+    room = CHART_WIDTH - CHART_LABEL_WIDTH - 40
+    bars = [
+        Bar(
+            label=label,
+            value=value,
+            y=index * (CHART_BAR_HEIGHT + CHART_GAP),
+            width=round(room * value / largest),
+        )
+        for index, (label, value) in enumerate(items)
+    ]
+    return Chart(title=title, description=description, bars=bars, css_class=css_class)
+
+
+@dataclass
+class OverviewRow:
+    domain: Domain
+    result: object = None
+    stories: int = 0
+    comparisons: list = field(default_factory=list)  # [DomainResult or None] per comparison
+
+
+def ordered(domains, ranking):
+    by_id = {d.pk: d for d in domains}
+    rows, seen = [], set()
+    if ranking is not None:
+        for result in ranking.results:
+            if result.domain.pk in by_id:
+                rows.append((by_id[result.domain.pk], result))
+                seen.add(result.domain.pk)
+    rows += [(d, None) for d in domains if d.pk not in seen]
+    return rows
+
+
+def overview(user, round, workshop):
+    """Everything /domains/ shows, in about a dozen queries whatever the data size."""
+    domains = list(Domain.objects.all())
+    ranking = workshop_ranking(workshop) if workshop is not None else None
+    others = report_selectors.latest_closed_of_kind(
+        round, (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS)
+    )
+    comparisons = [
+        workshop_ranking(other)
+        for other in (others.get(kind) for kind in (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS))
+        if other is not None and (workshop is None or other.pk != workshop.pk)
+    ]
+    stories = stories_for(user, round)
+    cross = story_selectors.domain_employment_table(stories)
+    story_counts = {}
+    for (domain_id, _employment), n in cross.items():
+        story_counts[domain_id] = story_counts.get(domain_id, 0) + n
+    if cross:
+        pairs = story_selectors.cooccurrence(stories)
+        feedback = story_selectors.feedback_counts(stories)
+    else:  # no stories at all: nothing to pair or to give feedback on
+        pairs = []
+        feedback = {"stories": 0, "storytellers": 0, "with_feedback": 0, "stories_with_feedback": 0}
+
+    rows = []
+    for domain, result in ordered(domains, ranking):
+        rows.append(
+            OverviewRow(
+                domain=domain,
+                result=result,
+                stories=story_counts.get(domain.pk, 0),
+                comparisons=[c.rank_of(domain.pk) for c in comparisons],
+            )
+        )
+    employment_columns = [
+        (value, label)
+        for value, label in Story.Employment.choices
+        if any(key[1] == value and key[0] is not None for key in cross)
+    ]
+    cross_rows = [
+        {
+            "domain": row.domain,
+            "cells": [cross.get((row.domain.pk, value), 0) for value, _label in employment_columns],
+            "total": row.stories,
+        }
+        for row in rows
+    ]
+    column_totals = [sum(r["cells"][i] for r in cross_rows) for i in range(len(employment_columns))]
+    names = {d.pk: d for d in domains}
+    pair_rows = [
+        {"a": names[a], "b": names[b], "n": n} for a, b, n in pairs if a in names and b in names
+    ]
+    charts = []
+    if ranking is not None:
+        charts.append(
+            bar_chart(
+                _("Stemmer pr. domæne"),
+                _("Søjlerne viser, hvor mange stemmer hvert domæne fik på workshoppen."),
+                [(row.domain.name, row.result.votes if row.result else 0) for row in rows],
+            )
+        )
+    charts.append(
+        bar_chart(
+            _("Fortællinger pr. domæne"),
+            _("Søjlerne viser, hvor mange fortællinger der handler om hvert domæne."),
+            [(row.domain.name, row.stories) for row in rows],
+            css_class="bar-secondary",
+        )
+    )
+    return {
+        "rows": rows,
+        "ranking": ranking,
+        "comparisons": comparisons,
+        "employment_columns": employment_columns,
+        "cross_rows": cross_rows,
+        "column_totals": column_totals,
+        "pairs": pair_rows[:15],
+        "feedback": feedback,
+        "charts": charts,
+        "story_total": feedback["stories"],
+    }
+
+
+def summary(user, domain, round, workshop):
+    """Everything /domains/<slug>/ shows, in a fixed number of queries."""
+    ranking = workshop_ranking(workshop) if workshop is not None else None
+    result = ranking.rank_of(domain.pk) if ranking is not None else None
+    stories = stories_for(user, round)
+    examples = story_selectors.titles_by_domain(stories, [domain.pk]).get(domain.pk, [])
+    link = may_open_stories(user)
+    for story in examples:
+        story["url"] = story_url(story["id"]) if link else None
+    chosen = []
+    quotes = {}
+    if round is not None:
+        chosen = report_selectors.selections(round, stories, [domain.pk]).get(domain.pk, [])
+        quotes = report_selectors.citizen_quotes(round, [domain.pk]).get(domain.pk, {})
+    for selection in chosen:
+        selection.story_url = story_url(selection.story_id) if link else None
+    return {
+        "ranking": ranking,
+        "result": result,
+        "not_prioritised": ranking is not None and (result is None or not result.prioritised),
+        "examples": examples,
+        "selections": chosen,
+        "quotes_why": quotes.get("why", []),
+        "quotes_role": quotes.get("role", []),
+        "groups": quotes.get("groups", 0),
+    }
+
+
+def few_stories(stories, threshold=FEW_STORIES):
+    """Active domains with fewer than `threshold` stories: [(domain, n)] (two queries)."""
+    counts = story_selectors.counts_by_domain(stories)
+    return [
+        (domain, counts.get(domain.pk, 0))
+        for domain in Domain.objects.active()
+        if counts.get(domain.pk, 0) < threshold
+    ]

@@ -1,0 +1,94 @@
+"""Meta-monitoring on the manager's start page: who collects how many stories, when,
+with which consent; workshops held; domains with few stories. Aggregates only (no
+titles, codes or collector names), in eight queries whatever the data size."""
+
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from aktiv.roles import STAFF, has_role
+from domains.selectors import few_stories
+from stories import selectors as story_selectors
+from stories.models import Story
+from workshops import report_selectors
+
+
+def _share(n, total):
+    return round(100 * n / total) if total else 0
+
+
+def _month_end(month):
+    import calendar
+
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def manager_overview(user):
+    can_list = has_role(user, STAFF)  # the story list is staff's; managers see the numbers
+
+    def link(**params):
+        return "/stories/?" + urlencode(params) if can_list else None
+
+    counts = story_selectors.collection_counts(Story.objects.all())
+    shares = counts["shares"]
+    total = shares["total"]
+    rounds = [
+        {
+            "label": row["round__name"] or _("Uden runde"),
+            "n": row["n"],
+            "url": link(round=row["round_id"]) if row["round_id"] else None,
+        }
+        for row in counts["per_round"]
+    ]
+    collectors = [
+        {
+            "label": _("Indsamler %(n)s") % {"n": index},
+            "n": row["n"],
+            "url": link(collector=row["collected_by_id"]) if row["collected_by_id"] else None,
+        }
+        for index, row in enumerate(counts["per_collector"], start=1)
+    ]
+    months = [
+        {
+            "month": row["month"],
+            "n": row["n"],
+            "url": link(
+                date_from=row["month"].isoformat(), date_to=_month_end(row["month"]).isoformat()
+            )
+            if row["month"]
+            else None,
+        }
+        for row in counts["per_month"]
+    ]
+    consent = [
+        {
+            "label": label,
+            "n": shares[key],
+            "share": _share(shares[key], total),
+            "url": link(consent=key),
+        }
+        for key, label in (
+            ("analysis", _("Samtykke til analyse")),
+            ("report", _("Samtykke til rapporten")),
+            ("publish", _("Samtykke til offentliggørelse")),
+            ("withdrawn", _("Samtykke trukket tilbage")),
+        )
+    ]
+    workshops = report_selectors.workshops_per_round()
+    few = [
+        {"domain": domain, "n": n, "url": domain.get_absolute_url()}
+        for domain, n in few_stories(Story.objects.for_report())
+    ]
+    return {
+        "total": total,
+        "ready": shares["ready"],
+        "rounds": rounds,
+        "collectors": collectors,
+        "months": months,
+        "consent": consent,
+        "read_back": {"n": shares["read_back"], "share": _share(shares["read_back"], total)},
+        "workshops": workshops,
+        "workshops_held": sum(w["held"] for w in workshops),
+        "participants": sum(w["participants"] for w in workshops),
+        "few": few,
+        "all_url": link(),
+    }

@@ -1,0 +1,493 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from aktiv.roles import STAFF
+from domains.models import Domain
+
+from .models import CollectionRound, Story
+from .validators import validate_no_cpr, validate_no_nul
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE_ERRORS = {"invalid": _("Skriv en gyldig dato, fx 2024-03-15.")}
+
+CONSENT_LABELS = {
+    "analysis": _(
+        "Ja, fortælleren har sagt ja til, at fortællingen må læses i analyseworkshops "
+        "(af medarbejdere, samarbejdspartnere og borgere)."
+    ),
+    "report": _(
+        "Ja, fortælleren har sagt ja til, at fortællingen må citeres anonymt i "
+        "læringsrapporten og læses af ledere."
+    ),
+    "publish": _(
+        "Ja, fortælleren har sagt ja til, at fortællingen må vises for alle på den "
+        "offentlige side med fortællinger."
+    ),
+}
+CONSENT_TITLES = {
+    "analysis": _("Analyse"),
+    "report": _("Læringsrapport"),
+    "publish": _("Offentliggørelse"),
+}
+
+
+def staff_users():
+    """Users who may be named as collectors: active staff and administrators."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name=STAFF) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+    )
+
+
+class UsernameChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_username()
+
+
+class DomainChoiceField(forms.ModelMultipleChoiceField):
+    """Checkboxes that show each domain's name and its first-person statement."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return format_html(
+            '<span class="domain-choice-name">{}</span> '
+            '<span class="domain-choice-statement">»{}«</span>',
+            obj.name,
+            obj.statement,
+        )
+
+
+def _replace_nul_validator(field):
+    field.validators = [
+        v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+    ] + [validate_no_nul]
+
+
+class StoryForm(forms.ModelForm):
+    """The story with its consent block. `user` records consent and is the default collector."""
+
+    consent_analysis = forms.BooleanField(required=False, label=CONSENT_LABELS["analysis"])
+    consent_report = forms.BooleanField(required=False, label=CONSENT_LABELS["report"])
+    consent_publish = forms.BooleanField(required=False, label=CONSENT_LABELS["publish"])
+
+    class Meta:
+        model = Story
+        fields = [
+            "title",
+            "text",
+            "significance",
+            "told_by",
+            "storyteller_code",
+            "employment_type",
+            "round",
+            "collected_on",
+            "collected_by",
+            "method",
+            "read_back_on",
+            "domains",
+            "consent_analysis_on",
+            "consent_report_on",
+            "consent_publish_on",
+            "status",
+        ]
+        field_classes = {"domains": DomainChoiceField, "collected_by": UsernameChoiceField}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 12}),
+            "significance": forms.Textarea(attrs={"rows": 5}),
+            "collected_on": DATE_WIDGET,
+            "read_back_on": DATE_WIDGET,
+            "consent_analysis_on": DATE_WIDGET,
+            "consent_report_on": DATE_WIDGET,
+            "consent_publish_on": DATE_WIDGET,
+            "told_by": forms.RadioSelect,
+            "method": forms.RadioSelect,
+            "status": forms.RadioSelect,
+        }
+        labels = {
+            "title": _("Titel"),
+            "text": _("Fortællingen, med fortællerens egne ord"),
+            "significance": _("Hvorfor er netop denne forandring vigtig for fortælleren?"),
+            "told_by": _("Hvem fortalte?"),
+            "storyteller_code": _("Fortællerkode"),
+            "employment_type": _("Beskæftigelse"),
+            "round": _("Indsamlingsrunde"),
+            "collected_on": _("Indsamlet den"),
+            "collected_by": _("Indsamlet af"),
+            "method": _("Hvordan blev fortællingen indsamlet?"),
+            "read_back_on": _("Læst op for og godkendt af fortælleren den"),
+            "domains": _("Forandringsdomæner"),
+            "consent_analysis_on": _("Dato for samtykket til analyse"),
+            "consent_report_on": _("Dato for samtykket til læringsrapporten"),
+            "consent_publish_on": _("Dato for samtykket til offentliggørelse"),
+            "status": _("Status"),
+        }
+        help_texts = {
+            "title": _("En kort overskrift, gerne med fortællerens egne ord. Højst 200 tegn."),
+            "text": _(
+                "Skriv aldrig navne eller CPR-numre, heller ikke på kolleger eller pårørende: "
+                "brug fx »min kollega« eller »[navn]«."
+            ),
+            "storyteller_code": _(
+                "Fx B-017. Samme kode binder en persons fortællinger sammen over tid. "
+                "Aldrig et navn eller et CPR-nummer."
+            ),
+            "read_back_on": _("Lad feltet være tomt, hvis fortællingen ikke er læst op endnu."),
+            "domains": _("Vælg de domæner, fortællingen handler om. Mindst ét, før den er klar."),
+            "status": _("Kun en klar fortælling kan bruges i workshops og rapporten."),
+        }
+        error_messages = {
+            "title": {
+                "required": _("Skriv en titel."),
+                "max_length": _(
+                    "Titlen må højst være %(limit_value)d tegn (den har %(show_value)d)."
+                ),
+            },
+            "text": {
+                "required": _("Skriv fortællingen."),
+                "max_length": _(
+                    "Fortællingen må højst være %(limit_value)d tegn (den har %(show_value)d)."
+                ),
+            },
+            "significance": {
+                "max_length": _(
+                    "Teksten må højst være %(limit_value)d tegn (den har %(show_value)d)."
+                ),
+            },
+            "employment_type": {"required": _("Vælg borgerens beskæftigelse.")},
+            "collected_on": {"required": _("Skriv datoen, hvor fortællingen blev indsamlet.")},
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        story = self.instance
+        self.consent_changes = []
+        self._previous_consent = {
+            scope: getattr(story, f"consent_{scope}_on") for scope in Story.CONSENT_SCOPES
+        }
+
+        for name in ("title", "text", "significance", "storyteller_code"):
+            _replace_nul_validator(self.fields[name])
+            self.fields[name].validators.append(validate_no_cpr)
+        for name in ("collected_on", "read_back_on", *self.consent_date_fields()):
+            self.fields[name].error_messages.update(DATE_ERRORS)
+
+        domains = Domain.objects.filter(is_active=True)
+        if story.pk:
+            domains = Domain.objects.filter(Q(is_active=True) | Q(stories=story)).distinct()
+        self.fields["domains"].queryset = domains.order_by("order", "name")
+        self.fields["domains"].error_messages["invalid_choice"] = _("Vælg et domæne fra listen.")
+
+        self.fields["round"].queryset = CollectionRound.objects.order_by("-starts_on", "-id")
+        self.fields["round"].empty_label = _("Ingen runde")
+        self.fields["employment_type"].choices = [
+            ("", _("Vælg beskæftigelse")),
+            *Story.Employment.choices,
+        ]
+        self.fields["collected_by"].queryset = staff_users()
+        self.fields["collected_by"].empty_label = _("Vælg medarbejder")
+        if not story.pk and user is not None:
+            self.fields["collected_by"].initial = user.pk
+
+        for scope in Story.CONSENT_SCOPES:
+            self.fields[f"consent_{scope}"].initial = bool(
+                getattr(story, f"consent_{scope}_on", None)
+            )
+            if story.is_withdrawn:
+                self.fields[f"consent_{scope}"].disabled = True
+                self.fields[f"consent_{scope}_on"].disabled = True
+
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.form_tag = False
+        self.helper.add_input(Submit("save", _("Gem fortællingen"), css_class="btn-lg"))
+
+    @staticmethod
+    def consent_date_fields():
+        return [f"consent_{scope}_on" for scope in Story.CONSENT_SCOPES]
+
+    def consent_blocks(self):
+        """For the template: one block per scope with its checkbox, date and state."""
+        story = self.instance
+        return [
+            {
+                "scope": scope,
+                "title": CONSENT_TITLES[scope],
+                "given": self[f"consent_{scope}"],
+                "date": self[f"consent_{scope}_on"],
+                "recorded_on": getattr(story, f"consent_{scope}_on", None) if story.pk else None,
+                "recorded_by": getattr(story, f"consent_{scope}_by", None) if story.pk else None,
+            }
+            for scope in Story.CONSENT_SCOPES
+        ]
+
+    def clean_title(self):
+        title = self.cleaned_data.get("title", "").strip()
+        if not title:
+            raise forms.ValidationError(_("Skriv en titel."))
+        return title
+
+    def clean_storyteller_code(self):
+        return (self.cleaned_data.get("storyteller_code") or "").strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        today = timezone.localdate()
+        collected_on = data.get("collected_on")
+        if collected_on and collected_on > today:
+            self.add_error("collected_on", _("Datoen for indsamlingen kan ikke ligge i fremtiden."))
+        read_back_on = data.get("read_back_on")
+        if read_back_on and read_back_on > today:
+            self.add_error("read_back_on", _("Datoen kan ikke ligge i fremtiden."))
+        elif read_back_on and collected_on and read_back_on < collected_on:
+            self.add_error(
+                "read_back_on",
+                _("Fortællingen kan ikke være læst op, før den blev indsamlet."),
+            )
+        if data.get("status") == Story.Status.READY and "domains" in data:
+            if not data.get("domains"):
+                self.add_error(
+                    "domains",
+                    _(
+                        "Vælg mindst ét forandringsdomæne, før fortællingen kan være klar "
+                        "(eller gem den som kladde)."
+                    ),
+                )
+        if not self.instance.is_withdrawn:
+            self._clean_consent(data, today)
+        return data
+
+    def _clean_consent(self, data, today):
+        for scope in Story.CONSENT_SCOPES:
+            given = data.get(f"consent_{scope}")
+            date_field = f"consent_{scope}_on"
+            given_on = data.get(date_field)
+            if date_field in self.errors:
+                continue
+            if given and not given_on:
+                self.add_error(
+                    date_field,
+                    _("Skriv datoen, hvor fortælleren gav samtykket."),
+                )
+            elif given_on and not given:
+                self.add_error(
+                    f"consent_{scope}",
+                    _("Sæt kryds, hvis fortælleren har givet dette samtykke, eller fjern datoen."),
+                )
+            elif given_on and given_on > today:
+                self.add_error(date_field, _("Datoen for samtykket kan ikke ligge i fremtiden."))
+
+    def save(self, commit=True):
+        story = super().save(commit=False)
+        if not story.is_withdrawn:
+            previous = self._previous_consent
+            for scope in Story.CONSENT_SCOPES:
+                given_on = self.cleaned_data.get(f"consent_{scope}_on")
+                before = previous.get(scope)
+                if not self.cleaned_data.get(f"consent_{scope}"):
+                    given_on = None
+                setattr(story, f"consent_{scope}_on", given_on)
+                if given_on is None:
+                    setattr(story, f"consent_{scope}_by", None)
+                elif given_on != before:
+                    setattr(story, f"consent_{scope}_by", self.user)
+                if bool(given_on) != bool(before):
+                    self.consent_changes.append((scope, "givet" if given_on else "fjernet"))
+                elif given_on and given_on != before:
+                    self.consent_changes.append((scope, "ny dato"))
+        if story.collected_by_id is None and self.user is not None and not story.pk:
+            story.collected_by = self.user
+        if commit:
+            story.save()
+            self.save_m2m()
+        return story
+
+
+class StoryFilterForm(forms.Form):
+    """Filters of the story list (GET). Managers get `restricted=True`: fewer filters."""
+
+    CONSENT_CHOICES = [
+        ("", _("Alle")),
+        ("analysis", _("Samtykke til analyse")),
+        ("report", _("Samtykke til læringsrapporten")),
+        ("publish", _("Samtykke til offentliggørelse")),
+        ("none", _("Intet samtykke")),
+        ("withdrawn", _("Samtykket er trukket tilbage")),
+    ]
+    RESTRICTED_FIELDS = ("q", "domain", "employment_type")
+
+    q = forms.CharField(label=_("Søg i titel, fortælling og betydning"), required=False)
+    domain = forms.ModelChoiceField(
+        label=_("Forandringsdomæne"),
+        queryset=Domain.objects.order_by("order", "name"),
+        required=False,
+        empty_label=_("Alle domæner"),
+    )
+    employment_type = forms.ChoiceField(
+        label=_("Beskæftigelse"),
+        choices=[("", _("Alle")), *Story.Employment.choices],
+        required=False,
+    )
+    round = forms.ModelChoiceField(
+        label=_("Indsamlingsrunde"),
+        queryset=CollectionRound.objects.order_by("-starts_on", "-id"),
+        required=False,
+        empty_label=_("Alle runder"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Alle")), *Story.Status.choices], required=False
+    )
+    consent = forms.ChoiceField(label=_("Samtykke"), choices=CONSENT_CHOICES, required=False)
+    collector = UsernameChoiceField(
+        label=_("Indsamlet af"),
+        queryset=staff_users(),
+        required=False,
+        empty_label=_("Alle"),
+    )
+    storyteller_code = forms.CharField(label=_("Fortællerkode"), required=False, max_length=20)
+    date_from = forms.DateField(
+        label=_("Indsamlet fra"), required=False, widget=DATE_WIDGET, error_messages=DATE_ERRORS
+    )
+    date_to = forms.DateField(
+        label=_("Indsamlet til"), required=False, widget=DATE_WIDGET, error_messages=DATE_ERRORS
+    )
+
+    def __init__(self, *args, restricted=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.restricted = restricted
+        if restricted:
+            for name in list(self.fields):
+                if name not in self.RESTRICTED_FIELDS:
+                    del self.fields[name]
+        self.fields["domain"].error_messages["invalid_choice"] = _("Vælg et domæne fra listen.")
+        self.fields["q"].validators.append(validate_no_nul)
+
+    def clean_storyteller_code(self):
+        return (self.cleaned_data.get("storyteller_code") or "").strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            self.add_error("date_to", _("Til-datoen skal ligge efter fra-datoen."))
+        return data
+
+    def filter(self, queryset):
+        """Apply the valid filters; the search last (see stories.search)."""
+        from .search import search
+
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        if data.get("domain"):
+            queryset = queryset.filter(domains=data["domain"])
+        if data.get("employment_type"):
+            queryset = queryset.filter(employment_type=data["employment_type"])
+        if data.get("round"):
+            queryset = queryset.filter(round=data["round"])
+        if data.get("status"):
+            queryset = queryset.filter(status=data["status"])
+        consent = data.get("consent")
+        if consent in Story.CONSENT_SCOPES:
+            queryset = queryset.filter(**{f"consent_{consent}_on__isnull": False})
+        elif consent == "none":
+            queryset = queryset.filter(
+                withdrawn_at__isnull=True,
+                consent_analysis_on__isnull=True,
+                consent_report_on__isnull=True,
+                consent_publish_on__isnull=True,
+            )
+        elif consent == "withdrawn":
+            queryset = queryset.filter(withdrawn_at__isnull=False)
+        if data.get("collector"):
+            queryset = queryset.filter(collected_by=data["collector"])
+        if data.get("storyteller_code"):
+            queryset = queryset.filter(storyteller_code=data["storyteller_code"])
+        if data.get("date_from"):
+            queryset = queryset.filter(collected_on__gte=data["date_from"])
+        if data.get("date_to"):
+            queryset = queryset.filter(collected_on__lte=data["date_to"])
+        return search(queryset, data.get("q"))
+
+    def active_filters(self):
+        if not (self.is_bound and self.is_valid()):
+            return False
+        return any(value for value in self.cleaned_data.values())
+
+
+class CollectionRoundForm(forms.ModelForm):
+    class Meta:
+        model = CollectionRound
+        fields = ["name", "starts_on", "ends_on"]
+        widgets = {"starts_on": DATE_WIDGET, "ends_on": DATE_WIDGET}
+        labels = {"name": _("Navn"), "starts_on": _("Startdato"), "ends_on": _("Slutdato")}
+        help_texts = {"name": _("Fx 2019–2021.")}
+        error_messages = {
+            "name": {
+                "required": _("Skriv rundens navn."),
+                "unique": _("Der findes allerede en runde med det navn."),
+            }
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _replace_nul_validator(self.fields["name"])
+        for name in ("starts_on", "ends_on"):
+            self.fields[name].error_messages.update(DATE_ERRORS)
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.add_input(Submit("save", _("Gem runden"), css_class="btn-lg"))
+
+    def clean_name(self):
+        name = self.cleaned_data.get("name", "").strip()
+        if not name:
+            raise forms.ValidationError(_("Skriv rundens navn."))
+        return name
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("Slutdatoen skal ligge efter startdatoen."))
+        return data
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField(
+        required=True,
+        error_messages={"required": _("Sæt kryds for at bekræfte.")},
+    )
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["confirm"].label = label
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.form_tag = False
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fil (CSV eller Excel)"),
+        help_text=_("CSV (UTF-8 eller Windows-1252, ; eller ,) eller XLSX. Højst 20 MB."),
+        error_messages={
+            "required": _("Vælg en fil."),
+            "empty": _("Filen er tom."),
+            "invalid": _("Vælg en fil."),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = ".csv,.xlsx,text/csv"
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": "", "id": "import-form"}
+        self.helper.form_tag = False
