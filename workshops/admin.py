@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from .models import Ballot, Group, JoinAttempt, Quote, Selection, Vote, Workshop
+
+
+class GroupInline(admin.TabularInline):
+    model = Group
+    extra = 0
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "held_on", "status", "join_code"]
+    list_filter = ["status", "kind", "round"]
+    search_fields = ["title", "join_code"]
+    filter_horizontal = ["domains"]
+    inlines = [GroupInline]
+
+
+class VoteInline(admin.TabularInline):
+    model = Vote
+    extra = 0
+
+
+@admin.register(Ballot)
+class BallotAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "workshop", "group", "is_paper", "created_at"]
+    list_filter = ["is_paper"]
+    list_select_related = ["workshop", "group"]
+    exclude = ["token"]
+    inlines = [VoteInline]
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "workshop", "group", "domain", "kind"]
+    list_filter = ["kind", "domain"]
+    list_select_related = ["workshop", "group", "domain"]
+
+
+@admin.register(Selection)
+class SelectionAdmin(admin.ModelAdmin):
+    list_display = ["workshop", "domain", "story"]
+    list_select_related = ["workshop", "domain", "story"]
+    raw_id_fields = ["story"]
+
+
+@admin.register(JoinAttempt)
+class JoinAttemptAdmin(admin.ModelAdmin):
+    list_display = ["address", "at"]

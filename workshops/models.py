@@ -102,6 +102,9 @@ class Group(models.Model):
         ordering = ["workshop", "number"]
         constraints = [
             models.UniqueConstraint(fields=["workshop", "number"], name="group_number_unique"),
+            # Target of the composite foreign key that keeps a ballot's group in the
+            # ballot's own workshop (PostgreSQL migration 0003).
+            models.UniqueConstraint(fields=["id", "workshop"], name="group_id_workshop_unique"),
         ]
 
     def __str__(self):
@@ -132,6 +135,9 @@ class Ballot(models.Model):
         indexes = [models.Index(fields=["workshop", "group"], name="ballot_workshop_group")]
 
     def __str__(self):
+        return f"Stemmeseddel #{self.pk}"
+
+    def audit_label(self):
         return f"Stemmeseddel #{self.pk}"
 
 
@@ -209,3 +215,25 @@ class Selection(models.Model):
 
     def __str__(self):
         return f"{self.workshop}: {self.domain}"
+
+
+class JoinAttempt(models.Model):
+    """A failed attempt to join a workshop by code, per client address.
+
+    Counted in the database so that the limit holds across several app processes;
+    old rows are pruned opportunistically. Successful joins are never recorded.
+    """
+
+    address = models.CharField(max_length=45)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mislykket deltagerkode")
+        verbose_name_plural = _("mislykkede deltagerkoder")
+        indexes = [
+            models.Index(fields=["address", "at"], name="joinattempt_address_at"),
+            models.Index(fields=["at"], name="joinattempt_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.address} {self.at:%Y-%m-%d %H:%M}"

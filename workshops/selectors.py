@@ -118,3 +118,47 @@ def ranking(workshop):
         votes=sum(r.votes for r in results),
         hidden_groups=hidden,
     )
+
+
+def group_ballot_counts(workshop):
+    """Ballots per group (one grouped query) for the live console."""
+    groups = list(
+        Group.objects.filter(workshop=workshop)
+        .annotate(
+            ballot_count=Count("ballots"),
+            paper_count=Count("ballots", filter=Q(ballots__is_paper=True)),
+        )
+        .order_by("number")
+    )
+    return groups
+
+
+def selections(workshop):
+    """The workshop's story selections whose story may still be read in analysis.
+
+    A story whose consent was withdrawn (or no longer has analysis consent) disappears.
+    """
+    from stories.models import Story
+
+    from .models import Selection
+
+    return (
+        Selection.objects.filter(workshop=workshop, story__in=Story.objects.for_analysis())
+        .select_related("domain", "story")
+        .order_by("domain__order", "domain__name")
+    )
+
+
+def round_rankings(collection_round):
+    """The round's latest closed workshop of each kind with its ranking, citizens first.
+
+    A fixed number of queries: one for the workshops, four per kind (at most four kinds).
+    """
+    kinds = Workshop.Kind
+    order = [kinds.CITIZENS, kinds.STAFF, kinds.PARTNERS, kinds.MIXED]
+    latest = {}
+    for workshop in Workshop.objects.filter(
+        round=collection_round, status=Workshop.Status.CLOSED
+    ).order_by("-held_on", "-id"):
+        latest.setdefault(workshop.kind, workshop)
+    return [ranking(latest[kind]) for kind in order if kind in latest]

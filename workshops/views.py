@@ -1,20 +1,634 @@
-from django.shortcuts import render
+"""Facilitator and manager pages: workshops, console, paper ballots, quotes, selection, results."""
 
-from aktiv.roles import FACILITATOR, role_required
+import segno
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from .models import Workshop
+from aktiv import audit
+from aktiv.models import AuditEvent
+from aktiv.roles import FACILITATOR, MANAGER, has_role, role_required
+from domains.models import Domain
+from stories.models import CollectionRound, Story
+
+from . import exports, selectors, services
+from .forms import GroupNamesForm, PaperBallotForm, QuoteForm, SelectionForm, WorkshopForm
+from .models import Ballot, Group, Quote, Selection, Workshop
+
+READERS = (FACILITATOR, MANAGER)
+SELECTION_KINDS = {Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED}
 
 
-@role_required(FACILITATOR)
+def _workshop(pk):
+    return get_object_or_404(Workshop.objects.select_related("round", "facilitator"), pk=pk)
+
+
+def participant_url(request, workshop):
+    return request.build_absolute_uri(
+        reverse("participant:join", kwargs={"code": workshop.join_code})
+    )
+
+
+def qr_svg(url, title):
+    """The QR code as inline SVG markup (server-side, no inline styles)."""
+    svg = segno.make(url, error="m").svg_inline(
+        scale=1, border=4, title=title, svgclass="qr-code", lineclass="qr-dark", omitsize=True
+    )
+    return mark_safe(  # noqa: S308 - segno escapes the title; the rest is generated markup
+        svg.replace("<svg ", '<svg role="img" aria-label="' + escape(title) + '" ', 1)
+    )
+
+
+# --- list, create, edit ---------------------------------------------------------------
+
+
+@role_required(*READERS)
 def workshop_list(request):
-    workshops = Workshop.objects.all()[:50]
-    return render(request, "workshops/workshop_list.html", {"workshops": workshops})
+    workshops = (
+        Workshop.objects.select_related("round", "facilitator")
+        .annotate(ballot_count=Count("ballots"))
+        .order_by("-held_on", "-id")
+    )
+    rounds = CollectionRound.objects.filter(workshops__isnull=False).distinct().order_by("name")
+    return render(
+        request,
+        "workshops/workshop_list.html",
+        {
+            "workshops": workshops,
+            "rounds": rounds,
+            "can_run": has_role(request.user, FACILITATOR),
+        },
+    )
+
+
+def _sync_groups(workshop, count):
+    existing = {g.number: g for g in workshop.groups.all()}
+    Group.objects.bulk_create(
+        Group(workshop=workshop, number=n, name=_("Gruppe %(n)s") % {"n": n})
+        for n in range(1, count + 1)
+        if n not in existing
+    )
+    Group.objects.filter(workshop=workshop, number__gt=count).delete()
 
 
 @role_required(FACILITATOR)
 def workshop_create(request):
-    return render(request, "workshops/workshop_list.html", {"workshops": []})
+    form = WorkshopForm(request.POST or None, initial={"votes_per_participant": 3})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            workshop = form.save(commit=False)
+            workshop.facilitator = request.user
+            workshop.save()
+            form.save_m2m()
+            _sync_groups(workshop, form.cleaned_data["group_count"])
+            audit.record(request, audit.Action.CREATE, workshop)
+        messages.success(request, _("Workshoppen er oprettet. Åbn afstemningen, når I er klar."))
+        return redirect(workshop)
+    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": None})
 
 
-def enter_code(request):
-    return render(request, "workshops/workshop_list.html", {"workshops": []})
+@role_required(FACILITATOR)
+def workshop_edit(request, pk):
+    workshop = _workshop(pk)
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                workshop = form.save()
+                _sync_groups(workshop, form.cleaned_data["group_count"])
+                audit.record(request, audit.Action.EDIT, workshop, felter=sorted(form.changed_data))
+        except IntegrityError:
+            form.add_error(
+                None, _("Ændringen passer ikke med de stemmer, der allerede er afgivet.")
+            )
+        else:
+            messages.success(request, _("Ændringerne er gemt."))
+            return redirect(workshop)
+    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+@role_required(FACILITATOR)
+def group_names(request, pk):
+    workshop = _workshop(pk)
+    form = GroupNamesForm(request.POST or None, groups=workshop.groups.order_by("number"))
+    if request.method == "POST" and form.is_valid():
+        changed = form.changed_groups()
+        if changed:
+            Group.objects.bulk_update(changed, ["name"])
+            audit.record(request, audit.Action.EDIT, workshop, grupper=[g.number for g in changed])
+        messages.success(request, _("Gruppernes navne er gemt."))
+        return redirect(workshop)
+    return render(request, "workshops/group_names.html", {"form": form, "workshop": workshop})
+
+
+# --- console ---------------------------------------------------------------------------
+
+
+def _console_counts(workshop):
+    groups = selectors.group_ballot_counts(workshop)
+    total = sum(g.ballot_count for g in groups)
+    paper = sum(g.paper_count for g in groups)
+    return groups, total, paper
+
+
+@role_required(FACILITATOR)
+def workshop_detail(request, pk):
+    workshop = _workshop(pk)
+    groups, total, paper = _console_counts(workshop)
+    context = {
+        "workshop": workshop,
+        "groups": groups,
+        "total": total,
+        "paper": paper,
+        "quote_count": workshop.quotes.count(),
+        "selection_count": selectors.selections(workshop).count(),
+        "can_select": workshop.kind in SELECTION_KINDS,
+    }
+    if workshop.status == Workshop.Status.OPEN:
+        url = participant_url(request, workshop)
+        context["participant_url"] = url
+        context["qr"] = qr_svg(url, _("QR-kode til afstemningen"))
+    return render(request, "workshops/console.html", context)
+
+
+@never_cache
+@role_required(FACILITATOR)
+def workshop_live(request, pk):
+    """JSON for the console's self-refresh: status and ballots per group."""
+    workshop = get_object_or_404(Workshop, pk=pk)
+    groups, total, paper = _console_counts(workshop)
+    return JsonResponse(
+        {
+            "status": workshop.status,
+            "status_label": workshop.get_status_display(),
+            "total": total,
+            "paper": paper,
+            "groups": {str(g.pk): g.ballot_count for g in groups},
+        }
+    )
+
+
+@require_POST
+@role_required(FACILITATOR)
+def workshop_open(request, pk):
+    workshop = _workshop(pk)
+    if workshop.status == Workshop.Status.OPEN:
+        return redirect(workshop)
+    reopening = workshop.status == Workshop.Status.CLOSED
+    if not workshop.groups.exists() or not workshop.domains.exists():
+        messages.error(request, _("Workshoppen skal have mindst én gruppe og ét område."))
+        return redirect(workshop)
+    services.open_workshop(workshop)
+    action = audit.Action.REOPEN if reopening else audit.Action.OPEN
+    audit.record(request, action, workshop, kode=workshop.join_code)
+    messages.success(
+        request, _("Afstemningen er åben. Koden er %(code)s.") % {"code": workshop.join_code}
+    )
+    return redirect(workshop)
+
+
+@require_POST
+@role_required(FACILITATOR)
+def workshop_close(request, pk):
+    workshop = _workshop(pk)
+    if workshop.status != Workshop.Status.OPEN:
+        return redirect(workshop)
+    services.close_workshop(workshop)
+    audit.record(request, audit.Action.CLOSE, workshop)
+    messages.success(request, _("Afstemningen er lukket."))
+    return redirect("workshops:results", pk=workshop.pk)
+
+
+@require_POST
+@role_required(FACILITATOR)
+def workshop_lock(request, pk):
+    workshop = _workshop(pk)
+    lock = request.POST.get("lock") == "1"
+    Workshop.objects.filter(pk=workshop.pk).update(joining_locked=lock)
+    audit.record(request, audit.Action.EDIT, workshop, lukket_for_nye=lock)
+    if lock:
+        messages.success(request, _("Nye deltagere kan ikke komme ind nu."))
+    else:
+        messages.success(request, _("Nye deltagere kan komme ind igen."))
+    return redirect(workshop)
+
+
+# --- printables -------------------------------------------------------------------------
+
+
+@role_required(FACILITATOR)
+def poster(request, pk):
+    workshop = _workshop(pk)
+    if workshop.status != Workshop.Status.OPEN or not workshop.join_code:
+        messages.error(request, _("Åbn afstemningen først. Så får den en kode."))
+        return redirect(workshop)
+    url = participant_url(request, workshop)
+    audit.record(request, audit.Action.PRINT, workshop, side="plakat")
+    return render(
+        request,
+        "workshops/poster.html",
+        {"workshop": workshop, "url": url, "qr": qr_svg(url, _("QR-kode til afstemningen"))},
+    )
+
+
+@role_required(FACILITATOR)
+def cards(request, pk):
+    workshop = _workshop(pk)
+    domains = workshop.domains.order_by("order", "name")
+    return render(request, "workshops/cards.html", {"workshop": workshop, "domains": domains})
+
+
+@role_required(FACILITATOR)
+def paper_ballots_print(request, pk):
+    workshop = _workshop(pk)
+    domains = list(workshop.domains.order_by("order", "name"))
+    groups = list(workshop.groups.order_by("number"))
+    return render(
+        request,
+        "workshops/paper_ballots.html",
+        {"workshop": workshop, "domains": domains, "groups": groups, "copies": range(2)},
+    )
+
+
+# --- ballots (paper / assisted) ---------------------------------------------------------
+
+
+@role_required(FACILITATOR)
+def paper_ballot(request, pk):
+    workshop = _workshop(pk)
+    form = PaperBallotForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        domains = list(form.cleaned_data["domains"].order_by("order", "name"))
+        try:
+            ballot, _created = services.cast_ballot(
+                workshop,
+                form.cleaned_data["group"],
+                domains,
+                token=services.paper_token(),
+                paper=True,
+                entered_by=request.user,
+            )
+        except services.VoteRefused as exc:
+            form.add_error(None, str(exc))
+        except IntegrityError:
+            form.add_error(None, _("Stemmesedlen kunne ikke gemmes. Tjek valgene."))
+        else:
+            audit.record(request, audit.Action.PAPER_BALLOT, ballot, workshop=workshop.pk)
+            messages.success(request, _("Papirstemmen er gemt. Du kan indtaste den næste."))
+            return redirect("workshops:paper_ballot", pk=workshop.pk)
+    return render(request, "workshops/paper_ballot_form.html", {"form": form, "workshop": workshop})
+
+
+@role_required(FACILITATOR)
+def ballot_list(request, pk):
+    workshop = _workshop(pk)
+    ballots = (
+        Ballot.objects.filter(workshop=workshop)
+        .select_related("group")
+        .prefetch_related(Prefetch("votes", queryset=_votes_in_order()))
+        .order_by("group__number", "created_at", "id")
+    )
+    return render(request, "workshops/ballot_list.html", {"workshop": workshop, "ballots": ballots})
+
+
+def _votes_in_order():
+    from .models import Vote
+
+    return Vote.objects.select_related("domain").order_by("domain__order", "domain__name")
+
+
+@require_POST
+@role_required(FACILITATOR)
+def ballot_delete(request, pk, ballot_pk):
+    workshop = _workshop(pk)
+    ballot = get_object_or_404(Ballot, pk=ballot_pk, workshop=workshop)
+    audit.record(request, audit.Action.DELETE, ballot, workshop=workshop.pk, papir=ballot.is_paper)
+    ballot.delete()
+    messages.success(request, _("Stemmesedlen er slettet."))
+    return redirect("workshops:ballots", pk=workshop.pk)
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+
+@role_required(FACILITATOR)
+def quote_list(request, pk):
+    workshop = _workshop(pk)
+    form = QuoteForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        quote = form.save(commit=False)
+        quote.workshop = workshop
+        quote.created_by = request.user
+        quote.save()
+        audit.record(request, audit.Action.CREATE, quote, label=f"Citat #{quote.pk}")
+        messages.success(request, _("Citatet er gemt. Du kan skrive det næste."))
+        return redirect("workshops:quotes", pk=workshop.pk)
+    quotes = workshop.quotes.select_related("group", "domain").order_by(
+        "domain__order", "kind", "group__number", "id"
+    )
+    return render(
+        request, "workshops/quotes.html", {"workshop": workshop, "form": form, "quotes": quotes}
+    )
+
+
+@role_required(FACILITATOR)
+def quote_edit(request, pk, quote_pk):
+    workshop = _workshop(pk)
+    quote = get_object_or_404(Quote, pk=quote_pk, workshop=workshop)
+    form = QuoteForm(request.POST or None, instance=quote, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        audit.record(request, audit.Action.EDIT, quote, label=f"Citat #{quote.pk}")
+        messages.success(request, _("Citatet er ændret."))
+        return redirect("workshops:quotes", pk=workshop.pk)
+    return render(
+        request, "workshops/quote_form.html", {"workshop": workshop, "form": form, "quote": quote}
+    )
+
+
+@require_POST
+@role_required(FACILITATOR)
+def quote_delete(request, pk, quote_pk):
+    workshop = _workshop(pk)
+    quote = get_object_or_404(Quote, pk=quote_pk, workshop=workshop)
+    audit.record(request, audit.Action.DELETE, quote, label=f"Citat #{quote.pk}")
+    quote.delete()
+    messages.success(request, _("Citatet er slettet."))
+    return redirect("workshops:quotes", pk=workshop.pk)
+
+
+# --- story selection ------------------------------------------------------------------------
+
+
+def _analysis_stories():
+    return Story.objects.for_analysis()
+
+
+def _record_story_views(request, stories):
+    """One audit event per story whose text the page shows (never the text itself)."""
+    user = request.user
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            user=user,
+            username=user.get_username(),
+            action=audit.Action.VIEW,
+            object_type=Story._meta.label_lower,
+            object_id=str(story.pk),
+            object_label=story.audit_label(),
+            detail={"side": "udvælgelse"},
+        )
+        for story in stories
+    )
+
+
+@role_required(FACILITATOR)
+def selection(request, pk):
+    """Per domain: the analysis stories tagged to it, the current choice and its reason."""
+    workshop = _workshop(pk)
+    if workshop.kind not in SELECTION_KINDS:
+        raise Http404
+    domains = list(
+        workshop.domains.order_by("order", "name").prefetch_related(
+            Prefetch(
+                "stories",
+                queryset=_analysis_stories().order_by("collected_on", "id"),
+                to_attr="analysis_stories",
+            )
+        )
+    )
+    chosen = {s.domain_id: s for s in selectors.selections(workshop)}
+    sections = []
+    shown = {}
+    for domain in domains:
+        current = chosen.get(domain.pk)
+        form = SelectionForm(
+            instance=current,
+            stories=_analysis_stories().filter(domains=domain),
+            prefix=f"d{domain.pk}",
+        )
+        form.helper.form_action = reverse(
+            "workshops:selection_save", kwargs={"pk": workshop.pk, "domain_pk": domain.pk}
+        )
+        sections.append({"domain": domain, "form": form, "current": current})
+        for story in domain.analysis_stories:
+            shown[story.pk] = story
+    _record_story_views(request, shown.values())
+    return render(request, "workshops/selection.html", {"workshop": workshop, "sections": sections})
+
+
+@require_POST
+@role_required(FACILITATOR)
+def selection_save(request, pk, domain_pk):
+    workshop = _workshop(pk)
+    if workshop.kind not in SELECTION_KINDS:
+        raise Http404
+    domain = get_object_or_404(workshop.domains.all(), pk=domain_pk)
+    current = Selection.objects.filter(workshop=workshop, domain=domain).first()
+    stories = _analysis_stories().filter(domains=domain).order_by("collected_on", "id")
+    form = SelectionForm(request.POST, instance=current, stories=stories, prefix=f"d{domain.pk}")
+    form.helper.form_action = request.path
+    if form.is_valid():
+        with transaction.atomic():
+            chosen = form.save(commit=False)
+            chosen.workshop = workshop
+            chosen.domain = domain
+            if chosen.created_by_id is None:
+                chosen.created_by = request.user
+            chosen.save()
+            audit.record(
+                request,
+                audit.Action.EDIT if current else audit.Action.CREATE,
+                chosen,
+                label=f"Udvælgelse: {domain.name}",
+                fortaelling=chosen.story_id,
+            )
+        messages.success(
+            request, _("Udvælgelsen for %(domain)s er gemt.") % {"domain": domain.name}
+        )
+        return redirect(reverse("workshops:selection", kwargs={"pk": workshop.pk}))
+    _record_story_views(request, stories)
+    return render(
+        request,
+        "workshops/selection_form.html",
+        {"workshop": workshop, "domain": domain, "form": form, "stories": stories},
+    )
+
+
+@require_POST
+@role_required(FACILITATOR)
+def selection_delete(request, pk, domain_pk):
+    workshop = _workshop(pk)
+    chosen = get_object_or_404(Selection, workshop=workshop, domain_id=domain_pk)
+    audit.record(request, audit.Action.DELETE, chosen, label=f"Udvælgelse: {chosen.domain}")
+    chosen.delete()
+    messages.success(request, _("Udvælgelsen er fjernet."))
+    return redirect("workshops:selection", pk=workshop.pk)
+
+
+# --- results, exports, compare ------------------------------------------------------------
+
+
+def rank_label(result):
+    if not result.rank:
+        return _("ikke prioriteret")
+    if result.tied:
+        return _("delt %(rank)s. plads") % {"rank": result.rank}
+    return _("%(rank)s. plads") % {"rank": result.rank}
+
+
+def chart(result_ranking):
+    """Bars for the server-rendered SVG chart: geometry computed here, markup in the template."""
+    rows = result_ranking.results
+    top = max((r.votes for r in rows), default=0) or 1
+    label_width, bar_space, row_height = 260, 300, 34
+    bars = []
+    for index, result in enumerate(rows):
+        width = round(bar_space * result.votes / top)
+        bars.append(
+            {
+                "result": result,
+                "y": index * row_height,
+                "text_y": index * row_height + 22,
+                "width": width,
+                "value_x": label_width + width + 8,
+                "label": rank_label(result),
+            }
+        )
+    return {
+        "bars": bars,
+        "label_width": label_width,
+        "height": len(rows) * row_height,
+        "width": label_width + bar_space + 60,
+    }
+
+
+def _results_context(workshop):
+    result = selectors.ranking(workshop)
+    rows = []
+    for r in result.results:
+        rows.append(
+            {
+                "result": r,
+                "label": rank_label(r),
+                "per_group": [r.per_group.get(g.pk) for g in result.groups],
+            }
+        )
+    return {"workshop": workshop, "ranking": result, "rows": rows, "chart": chart(result)}
+
+
+@role_required(*READERS)
+def results(request, pk):
+    workshop = _workshop(pk)
+    context = _results_context(workshop)
+    context["can_run"] = has_role(request.user, FACILITATOR)
+    return render(request, "workshops/results.html", context)
+
+
+def _results_table(workshop):
+    result = selectors.ranking(workshop)
+    header = [_("Placering"), _("Område"), _("Stemmer")]
+    header += [g.name for g in result.groups]
+    header += [_("Grupper med stemmer")]
+    rows = []
+    for r in result.results:
+        per_group = [
+            _("skjult") if r.per_group.get(g.pk) is None else r.per_group.get(g.pk)
+            for g in result.groups
+        ]
+        rows.append([rank_label(r), r.domain.name, r.votes, *per_group, r.groups_with_votes])
+    return header, rows
+
+
+def _ballots_table(workshop):
+    limit = workshop.votes_per_participant
+    header = [_("Gruppe"), _("Papirstemme")] + [
+        _("Valg %(n)s") % {"n": n} for n in range(1, limit + 1)
+    ]
+    ballots = (
+        Ballot.objects.filter(workshop=workshop)
+        .select_related("group")
+        .prefetch_related(Prefetch("votes", queryset=_votes_in_order()))
+        .order_by("group__number", "id")
+    )
+    rows = []
+    for ballot in ballots:
+        names = [v.domain.name for v in ballot.votes.all()]
+        rows.append(
+            [ballot.group.name, _("ja") if ballot.is_paper else _("nej")]
+            + names
+            + [""] * (limit - len(names))
+        )
+    return header, rows
+
+
+@role_required(*READERS)
+def export(request, pk, what, fmt):
+    workshop = _workshop(pk)
+    if what == "resultat":
+        header, rows = _results_table(workshop)
+    elif what == "stemmesedler":
+        if not has_role(request.user, FACILITATOR):
+            raise Http404
+        header, rows = _ballots_table(workshop)
+    else:
+        raise Http404
+    audit.record(request, audit.Action.EXPORT, workshop, hvad=what, format=fmt)
+    if fmt == "csv":
+        return exports.csv_response(workshop, what, header, rows)
+    if fmt == "xlsx":
+        return exports.xlsx_response(workshop, what, header, rows)
+    raise Http404
+
+
+@role_required(*READERS)
+def compare(request):
+    rounds = list(
+        CollectionRound.objects.filter(workshops__isnull=False).distinct().order_by("name")
+    )
+    chosen = None
+    raw = request.GET.get("round")
+    if raw:
+        chosen = next((r for r in rounds if str(r.pk) == raw or r.name == raw), None)
+    elif rounds:
+        chosen = rounds[-1]
+    rankings = selectors.round_rankings(chosen) if chosen else []
+    table = []
+    if rankings:
+        domains = (
+            Domain.objects.filter(Q(workshops__in=[r.workshop for r in rankings]))
+            .distinct()
+            .order_by("order", "name")
+        )
+        base = rankings[0]
+        for domain in domains:
+            cells = []
+            base_result = base.rank_of(domain.pk)
+            for index, result_ranking in enumerate(rankings):
+                result = result_ranking.rank_of(domain.pk)
+                differs = False
+                if index > 0 and result is not None and base_result is not None:
+                    a, b = base_result.rank, result.rank
+                    differs = (a is None) != (b is None) or (
+                        a is not None and b is not None and abs(a - b) >= 3
+                    )
+                cells.append(
+                    {
+                        "result": result,
+                        "label": rank_label(result) if result else "–",
+                        "differs": differs,
+                    }
+                )
+            table.append({"domain": domain, "cells": cells})
+    return render(
+        request,
+        "workshops/compare.html",
+        {"rounds": rounds, "chosen": chosen, "rankings": rankings, "table": table},
+    )

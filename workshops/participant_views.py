@@ -1,0 +1,245 @@
+"""The participant's side, /w/...: no login, no session; a random token in a cookie.
+
+join (/w/<code>/) -> group choice -> ballot (/stem/) -> confirmation -> thank-you (/tak/).
+Choices between the ballot and the confirmation travel in a signed ticket bound to the
+browser's token, so nothing is stored until the participant presses "Bekræft".
+"""
+
+from django.db import IntegrityError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .models import Ballot, Workshop
+
+RECENT_CLOSED = 20
+
+
+def _ballot_url(workshop, group=None, slugs=()):
+    url = reverse("participant:ballot", kwargs={"code": workshop.join_code})
+    query = []
+    if group is not None:
+        query.append(("gruppe", group.number))
+    query += [("d", slug) for slug in slugs]
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+def _open_workshop(code):
+    return (
+        Workshop.objects.filter(join_code=code, status=Workshop.Status.OPEN).order_by("-id").first()
+    )
+
+
+def _closed_for_this_browser(request, code):
+    """A closed workshop with this code in which this browser voted (else None)."""
+    token = services.read_token(request)
+    if not token:
+        return None
+    closed = list(
+        Workshop.objects.filter(join_code=code, status=Workshop.Status.CLOSED).order_by("-id")[
+            :RECENT_CLOSED
+        ]
+    )
+    if not closed:
+        return None
+    hashes = {services.token_hash(w, token): w for w in closed}
+    hit = Ballot.objects.filter(token__in=hashes).values_list("token", flat=True).first()
+    return hashes.get(hit) if hit else None
+
+
+def _wrong_code(request, code=""):
+    services.record_failed_join(request)
+    return render(request, "workshops/participant/wrong_code.html", {"code": code}, status=404)
+
+
+def _throttled(request):
+    response = render(request, "workshops/participant/throttled.html", status=429)
+    response["Retry-After"] = str(int(services.JOIN_FAILURE_WINDOW.total_seconds()))
+    return response
+
+
+def _closed(request, workshop):
+    context = {"workshop": workshop}
+    context["ranking"] = selectors.ranking(workshop)
+    return render(request, "workshops/participant/closed.html", context)
+
+
+def _resolve(request, code):
+    """(open workshop, None) or (None, the response to give instead)."""
+    normalised = services.normalise_code(code)
+    if normalised and normalised != code:
+        return None, redirect(request.path.replace(f"/{code}/", f"/{normalised}/", 1))
+    if services.is_throttled(request):
+        return None, _throttled(request)
+    workshop = _open_workshop(normalised) if normalised else None
+    if workshop is not None:
+        return workshop, None
+    closed = _closed_for_this_browser(request, normalised) if normalised else None
+    if closed is not None:
+        return None, _closed(request, closed)
+    return None, _wrong_code(request, code)
+
+
+@never_cache
+def enter(request):
+    """/w/?code=... from the start page or the join form; /w/ alone shows the form."""
+    raw = request.GET.get("code")
+    if raw is None:
+        return render(request, "workshops/participant/enter.html")
+    if services.is_throttled(request):
+        return _throttled(request)
+    code = services.normalise_code(raw)
+    if code is None:
+        if not raw.strip():
+            return render(
+                request,
+                "workshops/participant/enter.html",
+                {"error": _("Skriv koden fra plakaten."), "code": raw},
+                status=400,
+            )
+        return _wrong_code(request, raw)
+    return redirect("participant:join", code=code)
+
+
+@never_cache
+def join(request, code):
+    workshop, response = _resolve(request, code)
+    if response is not None:
+        return response
+    token = services.read_token(request)
+    ballot = services.ballot_for(workshop, token)
+    if ballot is not None and "skift" not in request.GET:
+        return redirect(_ballot_url(workshop))
+    if workshop.joining_locked and ballot is None:
+        return render(request, "workshops/participant/locked.html", {"workshop": workshop})
+    groups = workshop.groups.order_by("number")
+    response = render(
+        request,
+        "workshops/participant/groups.html",
+        {"workshop": workshop, "groups": groups},
+    )
+    if token is None:
+        services.set_token_cookie(response, services.new_token())
+    return response
+
+
+def _ballot_page(request, workshop, group, chosen, *, error=None, ballot=None, status=200):
+    domains = list(workshop.domains.order_by("order", "name"))
+    context = {
+        "workshop": workshop,
+        "group": group,
+        "domains": domains,
+        "chosen": set(chosen),
+        "chosen_count": len(set(chosen)),
+        "limit": workshop.votes_per_participant,
+        "error": error,
+        "ballot": ballot,
+    }
+    return render(request, "workshops/participant/ballot.html", context, status=status)
+
+
+def _refused(request, workshop, message, status=400):
+    return render(
+        request,
+        "workshops/participant/refused.html",
+        {"workshop": workshop, "message": message},
+        status=status,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def ballot(request, code):
+    workshop, response = _resolve(request, code)
+    if response is not None:
+        return response
+    token = services.read_token(request)
+    existing = services.ballot_for(workshop, token)
+    if existing is None and workshop.joining_locked:
+        return render(request, "workshops/participant/locked.html", {"workshop": workshop})
+    source = request.POST if request.method == "POST" else request.GET
+    group = services.group_by_number(workshop, source.get("gruppe"))
+    if group is None and existing is not None and "gruppe" not in source:
+        group = existing.group
+    if group is None:
+        return redirect("participant:join", code=workshop.join_code)
+    if request.method == "GET":
+        if "d" in source or existing is None:
+            chosen = source.getlist("d")
+        else:
+            chosen = [v.domain.slug for v in existing.votes.all()]
+        return _ballot_page(request, workshop, group, chosen, ballot=existing)
+
+    slugs = request.POST.getlist("d")
+    if token is None:
+        return _refused(
+            request, workshop, _("Vi kan ikke genkende din stemmeseddel. Start forfra.")
+        )
+    domains = list(workshop.domains.order_by("order", "name"))
+    try:
+        chosen = services.validate_choices(workshop, domains, slugs)
+    except services.VoteRefused as exc:
+        return _ballot_page(
+            request, workshop, group, slugs, error=str(exc), ballot=existing, status=400
+        )
+    hashed = services.token_hash(workshop, token)
+    return render(
+        request,
+        "workshops/participant/confirm.html",
+        {
+            "workshop": workshop,
+            "group": group,
+            "chosen": chosen,
+            "limit": workshop.votes_per_participant,
+            "fewer": len(chosen) < workshop.votes_per_participant,
+            "ticket": services.make_ticket(workshop, hashed, group, [d.slug for d in chosen]),
+            "change_url": _ballot_url(workshop, group, [d.slug for d in chosen]),
+        },
+    )
+
+
+@never_cache
+@require_POST
+def confirm(request, code):
+    workshop, response = _resolve(request, code)
+    if response is not None:
+        return response
+    token = services.read_token(request)
+    if token is None:
+        return _refused(
+            request, workshop, _("Vi kan ikke genkende din stemmeseddel. Start forfra.")
+        )
+    hashed = services.token_hash(workshop, token)
+    try:
+        number, slugs = services.read_ticket(workshop, hashed, request.POST.get("ticket"))
+        group = services.group_by_number(workshop, number)
+        if group is None:
+            raise services.VoteRefused(_("Den gruppe findes ikke længere. Vælg din gruppe igen."))
+        if workshop.joining_locked and not Ballot.objects.filter(token=hashed).exists():
+            raise services.VoteRefused(_("Der er lukket for nye deltagere."))
+        domains = list(workshop.domains.order_by("order", "name"))
+        chosen = services.validate_choices(workshop, domains, slugs)
+        services.cast_ballot(workshop, group, chosen, token=hashed)
+    except services.VoteRefused as exc:
+        return _refused(request, workshop, str(exc))
+    except IntegrityError:
+        return _refused(request, workshop, _("Din stemme kunne ikke gemmes. Prøv igen."))
+    return redirect("participant:thanks", code=workshop.join_code)
+
+
+@never_cache
+def thanks(request, code):
+    workshop, response = _resolve(request, code)
+    if response is not None:
+        return response
+    existing = services.ballot_for(workshop, services.read_token(request))
+    if existing is None:
+        return redirect("participant:join", code=workshop.join_code)
+    context = {"workshop": workshop, "ballot": existing}
+    if workshop.results_visible:
+        context["ranking"] = selectors.ranking(workshop)
+    return render(request, "workshops/participant/thanks.html", context)

@@ -1,0 +1,266 @@
+"""Workshop rules in one place: join codes, participant tokens, throttling, casting ballots."""
+
+import hashlib
+import random
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Ballot, Group, JoinAttempt, Vote, Workshop
+
+# Join codes: no look-alikes (no 0/O, 1/I/L).
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+DEMO_CODE = "GRUPPE"
+
+# Participant token: a random token in a signed cookie; the server stores only a hash.
+TOKEN_COOKIE = "aktiv_deltager"  # noqa: S105 - a cookie name
+TOKEN_SALT = "workshops.participant-token"  # noqa: S105 - a signing namespace
+TICKET_SALT = "workshops.ballot-ticket"
+TICKET_MAX_AGE = 6 * 60 * 60
+TOKEN_COOKIE_AGE = 30 * 24 * 60 * 60
+
+# Throttling of failed joins, per client address, counted in the database.
+JOIN_FAILURE_LIMIT = 10
+JOIN_FAILURE_WINDOW = timedelta(minutes=10)
+PRUNE_PROBABILITY = 0.05
+
+
+class VoteRefused(Exception):
+    """A ballot that must not be stored; the message is shown to the participant."""
+
+
+# --- join codes -------------------------------------------------------------------
+
+
+def new_code(length=CODE_LENGTH):
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def normalise_code(raw):
+    """Upper case without spaces or dashes; None when it cannot be a code."""
+    code = "".join((raw or "").split()).replace("-", "").upper()
+    if not 6 <= len(code) <= 8 or any(c not in CODE_ALPHABET for c in code):
+        return None
+    return code
+
+
+def open_workshop(workshop, *, code=None):
+    """Open voting with a join code unique among open workshops (retries on a clash)."""
+    for _attempt in range(20):
+        candidate = code or workshop.join_code or new_code()
+        try:
+            with transaction.atomic():
+                updated = Workshop.objects.filter(pk=workshop.pk).update(
+                    status=Workshop.Status.OPEN,
+                    join_code=candidate,
+                    opened_at=workshop.opened_at or timezone.now(),
+                    closed_at=None,
+                )
+        except IntegrityError:
+            workshop.join_code = ""
+            code = None
+            continue
+        if updated:
+            workshop.refresh_from_db()
+        return workshop
+    raise RuntimeError("no free join code")  # pragma: no cover - 31^6 codes
+
+
+def close_workshop(workshop):
+    Workshop.objects.filter(pk=workshop.pk).update(
+        status=Workshop.Status.CLOSED, closed_at=timezone.now()
+    )
+    workshop.refresh_from_db()
+    return workshop
+
+
+# --- participant tokens -------------------------------------------------------------
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+def sign_token(token):
+    return signing.Signer(salt=TOKEN_SALT).sign(token)
+
+
+def read_token(request):
+    """The participant's token from the cookie, or None if missing or forged."""
+    value = request.COOKIES.get(TOKEN_COOKIE)
+    if not value:
+        return None
+    try:
+        return signing.Signer(salt=TOKEN_SALT).unsign(value)
+    except signing.BadSignature:
+        return None
+
+
+def has_forged_token(request):
+    return bool(request.COOKIES.get(TOKEN_COOKIE)) and read_token(request) is None
+
+
+def set_token_cookie(response, token):
+    response.set_cookie(
+        TOKEN_COOKIE,
+        sign_token(token),
+        max_age=TOKEN_COOKIE_AGE,
+        path="/w/",
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return response
+
+
+def token_hash(workshop, token):
+    """What the server stores: a hash of the token, bound to the workshop."""
+    return hashlib.sha256(f"{workshop.pk}:{token}".encode()).hexdigest()
+
+
+def paper_token():
+    return "paper-" + hashlib.sha256(secrets.token_bytes(32)).hexdigest()[:58]
+
+
+def make_ticket(workshop, hashed, group, slugs):
+    return signing.dumps(
+        {"w": workshop.pk, "h": hashed[:24], "g": group.number, "d": sorted(slugs)},
+        salt=TICKET_SALT,
+        compress=True,
+    )
+
+
+def read_ticket(workshop, hashed, ticket):
+    """(group number, slugs) from a confirmation ticket; VoteRefused if replayed/forged."""
+    try:
+        data = signing.loads(ticket or "", salt=TICKET_SALT, max_age=TICKET_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise VoteRefused(_("Siden var åben for længe. Vælg igen.")) from exc
+    except signing.BadSignature as exc:
+        raise VoteRefused(_("Vi kunne ikke læse din stemmeseddel. Vælg igen.")) from exc
+    if data.get("w") != workshop.pk or data.get("h") != hashed[:24]:
+        raise VoteRefused(_("Vi kunne ikke læse din stemmeseddel. Vælg igen."))
+    return data["g"], list(data["d"])
+
+
+# --- throttling ---------------------------------------------------------------------
+
+
+def client_address(request):
+    return (request.META.get("REMOTE_ADDR") or "unknown")[:45]
+
+
+def is_throttled(request):
+    since = timezone.now() - JOIN_FAILURE_WINDOW
+    return (
+        JoinAttempt.objects.filter(address=client_address(request), at__gte=since).count()
+        >= JOIN_FAILURE_LIMIT
+    )
+
+
+def record_failed_join(request):
+    JoinAttempt.objects.create(address=client_address(request))
+    if random.random() < PRUNE_PROBABILITY:  # noqa: S311 - not security relevant
+        JoinAttempt.objects.filter(at__lt=timezone.now() - JOIN_FAILURE_WINDOW).delete()
+
+
+# --- casting ballots ----------------------------------------------------------------
+
+
+def validate_choices(workshop, domains_on_ballot, slugs):
+    """The chosen Domain objects in ballot order; VoteRefused with a friendly reason."""
+    if not slugs:
+        raise VoteRefused(_("Vælg mindst ét område."))
+    if len(set(slugs)) != len(slugs):
+        raise VoteRefused(_("Du har valgt det samme område to gange. Vælg igen."))
+    limit = workshop.votes_per_participant
+    if len(slugs) > limit:
+        raise VoteRefused(
+            _("Du må højst vælge %(n)s. Du har valgt %(k)s. Fjern et flueben.")
+            % {"n": limit, "k": len(slugs)}
+        )
+    by_slug = {d.slug: d for d in domains_on_ballot}
+    if any(slug not in by_slug for slug in slugs):
+        raise VoteRefused(_("Et af områderne er ikke på stemmesedlen. Vælg igen."))
+    chosen = set(slugs)
+    return [d for d in domains_on_ballot if d.slug in chosen]
+
+
+def _lock_workshop_if_open(workshop, *, allow_closed):
+    """Re-read the status under a share lock so that closing waits for votes in flight."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT status FROM workshops_workshop WHERE id = %s FOR SHARE", [workshop.pk]
+            )
+            row = cursor.fetchone()
+        status = row[0] if row else None
+    else:
+        status = Workshop.objects.filter(pk=workshop.pk).values_list("status", flat=True).first()
+    allowed = {Workshop.Status.OPEN} | ({Workshop.Status.CLOSED} if allow_closed else set())
+    if status not in allowed:
+        raise VoteRefused(_("Afstemningen er lukket. Din stemme er ikke gemt."))
+
+
+def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None):
+    """Store (or atomically replace) the ballot identified by `token` (already hashed).
+
+    `domains` must come from validate_choices. The database enforces the rest: at most
+    N slots, each domain once, the group in the workshop. Concurrent submissions of the
+    same token serialise on the ballot row; the last one wins, whole.
+    """
+    if group.workshop_id != workshop.pk:
+        raise VoteRefused(_("Den gruppe findes ikke i denne workshop. Vælg din gruppe igen."))
+    if not domains:
+        raise VoteRefused(_("Vælg mindst ét område."))
+    with transaction.atomic():
+        _lock_workshop_if_open(workshop, allow_closed=paper)
+        ballot, created = Ballot.objects.get_or_create(
+            token=token,
+            defaults={
+                "workshop": workshop,
+                "group": group,
+                "is_paper": paper,
+                "entered_by": entered_by,
+            },
+        )
+        if not created:
+            ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+            if ballot.workshop_id != workshop.pk:
+                raise VoteRefused(_("Vi kunne ikke genkende din stemmeseddel. Start forfra."))
+            if ballot.group_id != group.pk:
+                ballot.group = group
+            ballot.save(update_fields=["group", "updated_at"])
+            Vote.objects.filter(ballot=ballot).delete()
+        Vote.objects.bulk_create(
+            Vote(ballot=ballot, slot=slot, domain=domain)
+            for slot, domain in enumerate(domains, start=1)
+        )
+    return ballot, created
+
+
+def ballot_for(workshop, token):
+    """The participant's ballot with its chosen domains (2 queries), or None."""
+    if not token:
+        return None
+    ballot = (
+        Ballot.objects.filter(workshop=workshop, token=token_hash(workshop, token))
+        .select_related("group")
+        .prefetch_related("votes__domain")
+        .first()
+    )
+    return ballot
+
+
+def group_by_number(workshop, number):
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return None
+    return Group.objects.filter(workshop=workshop, number=number).first()
