@@ -212,7 +212,7 @@ def reconcile(base, workshop, thanks_count, outcomes_failed):
         data={"csrfmiddlewaretoken": b.csrf(), "username": "last00", "password": STAFF_PASSWORD},
     )
     status, text, _ = b.request(
-        "results CSV", f"/workshops/{workshop.pk}/export/results.csv", ok_statuses=(200,)
+        "results CSV", f"/workshops/{workshop.pk}/export/resultat.csv", ok_statuses=(200,)
     )
     page_votes = None
     if status == 200:
