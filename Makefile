@@ -48,6 +48,10 @@ test: $(VENV)/.installed-dev
 loadtest: $(VENV)/.installed-dev
 	scripts/with-postgres.sh $(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
+## make bench: 100,000 stories, 10,000 ballots; each page against the /healthz floor
+bench: $(VENV)/.installed-dev
+	scripts/with-postgres.sh $(PY) scripts/bench.py $(BENCH_ARGS)
+
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

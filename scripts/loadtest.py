@@ -14,11 +14,8 @@ Exit status 1 when any check or goal fails. Bounded: it stops by itself.
 import argparse
 import csv
 import io
-import os
 import random
 import re
-import socket
-import subprocess
 import sys
 import threading
 import time
@@ -29,37 +26,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from loadkit import Browser, Stats, run_threads  # noqa: E402
+from serverkit import free_port, login, setup_django, start_gunicorn  # noqa: E402
 
-PRODUCTION_ENV = {
-    "DJANGO_SECRET_KEY": "loadtest-secret-key-not-for-production-0123456789abcdef",
-    "DJANGO_DEBUG": "false",
-    "DJANGO_SECURE_SSL_REDIRECT": "false",
-    "DJANGO_SECURE_COOKIES": "false",
-    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "DJANGO_STATIC_ROOT": ".loadtest-static",
-    "DJANGO_LOG_LEVEL": "ERROR",
-    "DJANGO_CONN_MAX_AGE": "60",
-}
 STAFF_PASSWORD = "loadtest-password-42"  # noqa: S105 (throwaway database)
 JOIN_CODE = "VTESTX"
 GROUPS = 10
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def setup_django():
-    for key, value in PRODUCTION_ENV.items():
-        os.environ.setdefault(key, value)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aktiv.settings")
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        sys.exit("loadtest needs PostgreSQL: run it with `make loadtest`.")
-    import django
-
-    django.setup()
 
 
 def prepare(staff_count):
@@ -96,41 +67,6 @@ def prepare(staff_count):
     return workshop, slugs
 
 
-def start_gunicorn(port, workers):
-    env = {**os.environ}
-    log = open(ROOT / ".loadtest-gunicorn.log", "w")  # noqa: SIM115 (closed on stop)
-    process = subprocess.Popen(  # noqa: S603
-        [
-            str(ROOT / ".venv" / "bin" / "gunicorn"),
-            "aktiv.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "-" if os.environ.get("LOADTEST_ACCESS_LOG") else "/dev/null",
-            "--timeout",
-            "60",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.time() + 60
-    import urllib.request
-
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
-                if r.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.3)
-    process.terminate()
-    sys.exit("gunicorn did not answer /healthz within 60 s; see .loadtest-gunicorn.log")
-
-
 def participant(index, base, stats, slugs, spread, outcomes):
     time.sleep(spread * index)
     b = Browser(base, stats)
@@ -138,7 +74,7 @@ def participant(index, base, stats, slugs, spread, outcomes):
     if status != 200:
         outcomes[index] = f"join {status}"
         return
-    group = random.randint(1, GROUPS)  # noqa: S311
+    group = random.randint(1, GROUPS)
     status, _, _ = b.request("ballot GET", f"/w/{JOIN_CODE}/stem/?gruppe={group}")
     if status != 200:
         outcomes[index] = f"ballot {status}"
@@ -168,17 +104,7 @@ def participant(index, base, stats, slugs, spread, outcomes):
 
 def staff(index, base, stats, workshop_id, domain_slugs, stop):
     b = Browser(base, stats)
-    b.request("login GET", "/accounts/login/")
-    status, _, _ = b.request(
-        "login POST",
-        "/accounts/login/",
-        data={
-            "csrfmiddlewaretoken": b.csrf(),
-            "username": f"last{index:02d}",
-            "password": STAFF_PASSWORD,
-        },
-        ok_statuses=(302,),
-    )
+    login(b, f"last{index:02d}", STAFF_PASSWORD)
     pages = [
         ("staff GET /stories/", "/stories/"),
         ("staff GET /domains/", "/domains/"),
@@ -191,7 +117,7 @@ def staff(index, base, stats, workshop_id, domain_slugs, stop):
             if stop.is_set():
                 break
             if path is None:
-                path = f"/domains/{random.choice(domain_slugs)}/"  # noqa: S311
+                path = f"/domains/{random.choice(domain_slugs)}/"
             b.request(label, path, ok_statuses=(200,))
             time.sleep(0.2)
 
@@ -205,12 +131,7 @@ def reconcile(base, workshop, thanks_count, outcomes_failed):
     votes = Vote.objects.filter(ballot__workshop=workshop).count()
     stats = Stats()
     b = Browser(base, stats)
-    b.request("login GET", "/accounts/login/")
-    b.request(
-        "login POST",
-        "/accounts/login/",
-        data={"csrfmiddlewaretoken": b.csrf(), "username": "last00", "password": STAFF_PASSWORD},
-    )
+    login(b, "last00", STAFF_PASSWORD)
     status, text, _ = b.request(
         "results CSV", f"/workshops/{workshop.pk}/export/resultat.csv", ok_statuses=(200,)
     )
@@ -239,10 +160,10 @@ def main():
     parser.add_argument("--p95-goal-ms", type=float, default=300.0)
     args = parser.parse_args()
 
-    setup_django()
+    setup_django(".loadtest-static")
     workshop, slugs = prepare(args.staff)
     port = free_port()
-    server = start_gunicorn(port, args.workers)
+    server = start_gunicorn(port, args.workers, ".loadtest-gunicorn.log")
     base = f"http://127.0.0.1:{port}"
     stats = Stats()
     stop = threading.Event()

@@ -1,0 +1,382 @@
+"""`make bench`: throughput and latency of Aktiv's main pages against the framework floor.
+
+Run through scripts/with-postgres.sh (a throwaway PostgreSQL). It fills the database
+with 100,000 stories (Danish text of realistic length, domains, consents, rounds), a
+workshop with 10,000 ballots and 200 smaller workshops, serves it with gunicorn
+(production settings, 2 workers) and drives each endpoint in turn with the same number
+of concurrent clients for the same time. `/healthz` (one database round-trip through
+the same stack) is the floor; every other row is also given as a share of it. The table
+goes to stdout and to docs/benchmarks.md with the machine it ran on. Goals: results page
+>= 50 % of the floor; stories list, search, domain pages and ballot submit >= 33 %;
+/report/ p95 <= 500 ms; no worker above 150 MB resident.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from loadkit import Browser, Stats  # noqa: E402
+from serverkit import free_port, login, setup_django, start_gunicorn, worker_rss_mb  # noqa: E402
+
+PASSWORD = "bench-password-42"  # noqa: S105 (throwaway database)
+WORDS = (
+    "arbejde arbejdet arbejder kollega kollegaer fællesskab glæde hverdag tryghed mod "
+    "muligheder drøm drømme læring selvtillid værdighed indflydelse job løntilskud "
+    "frivilligt køkken butik lager værksted have dyr computer ansvar morgen hjem familie "
+    "venner tid tempo støtte hjælp samtale aftale opgave opgaver sammen selv nye ting "
+    "jeg vi de det er var har fik kan vil skal gerne godt bedre meget lidt mere først"
+).split()
+BALLOT_CODE = "BENCHX"
+
+
+def sentence(rng, words):
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng, sentences):
+    return " ".join(sentence(rng, rng.randint(6, 16)) for _ in range(sentences))
+
+
+def fill(stories, big_ballots, small_workshops, seed=7):
+    """Bulk data: stories with domains and consent, a big and many small workshops."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group as RoleGroup
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from aktiv import roles
+    from domains.models import Domain
+    from stories.models import CollectionRound, Story
+    from workshops.models import Ballot, Group, Vote, Workshop
+
+    rng = random.Random(seed)
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
+    import io
+
+    call_command("load_demo", force=True, stdout=io.StringIO())
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(username="bench")
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.set(
+        RoleGroup.objects.filter(name__in=[roles.STAFF, roles.FACILITATOR, roles.MANAGER])
+    )
+    domains = list(Domain.objects.all())
+    rounds = [
+        CollectionRound.objects.get_or_create(name=name)[0]
+        for name in ("2019–2021", "2022–2023", "2024–2026")
+    ]
+    employment = [c for c, _ in Story.Employment.choices]
+    today = datetime.date(2026, 11, 1)
+    started = time.perf_counter()
+    batch = 5000
+    Through = Story.domains.through
+    with transaction.atomic():
+        for start in range(0, stories, batch):
+            objs = []
+            for i in range(start, min(start + batch, stories)):
+                collected = today - datetime.timedelta(days=rng.randint(0, 2500))
+                consent = rng.random()
+                objs.append(
+                    Story(
+                        title=sentence(rng, rng.randint(3, 8))[:200],
+                        text="\n\n".join(paragraph(rng, rng.randint(3, 6)) for _ in range(3)),
+                        significance=paragraph(rng, rng.randint(2, 4)),
+                        storyteller_code=f"B-{i % 9000 + 1:03d}",
+                        employment_type=rng.choice(employment),
+                        round=rng.choice(rounds),
+                        collected_on=collected,
+                        collected_by=user,
+                        status=Story.Status.READY if rng.random() < 0.9 else Story.Status.DRAFT,
+                        consent_analysis_on=collected if consent < 0.8 else None,
+                        consent_report_on=collected if consent < 0.6 else None,
+                        consent_publish_on=collected if consent < 0.3 else None,
+                    )
+                )
+            created = Story.objects.bulk_create(objs)
+            links = []
+            for story in created:
+                for domain in rng.sample(domains, rng.randint(1, 3)):
+                    links.append(Through(story_id=story.pk, domain_id=domain.pk))
+            Through.objects.bulk_create(links)
+    story_seconds = time.perf_counter() - started
+
+    def workshop_with(ballots, title, status, code="", groups=3):
+        workshop = Workshop.objects.create(
+            title=title,
+            kind=Workshop.Kind.CITIZENS,
+            held_on=today,
+            round=rounds[-1],
+            status=Workshop.Status.OPEN,
+            join_code=code or "",
+            facilitator=user,
+        )
+        workshop.domains.set(domains)
+        group_objs = Group.objects.bulk_create(
+            Group(workshop=workshop, number=n, name=f"Gruppe {n}") for n in range(1, groups + 1)
+        )
+        ballot_objs = Ballot.objects.bulk_create(
+            Ballot(
+                workshop=workshop,
+                group=group_objs[b % groups],
+                token=f"bench-{workshop.pk}-{b}",
+            )
+            for b in range(ballots)
+        )
+        Vote.objects.bulk_create(
+            Vote(ballot=ballot, slot=slot, domain=domain)
+            for ballot in ballot_objs
+            for slot, domain in enumerate(rng.sample(domains, 3), start=1)
+        )
+        if status != Workshop.Status.OPEN:
+            Workshop.objects.filter(pk=workshop.pk).update(status=status)
+        return workshop
+
+    started = time.perf_counter()
+    big = workshop_with(big_ballots, "Stor workshop", Workshop.Status.CLOSED, groups=10)
+    for n in range(small_workshops):
+        workshop_with(30, f"Lille workshop {n + 1}", Workshop.Status.CLOSED)
+    open_workshop = workshop_with(0, "Åben workshop", Workshop.Status.OPEN, code=BALLOT_CODE)
+    workshop_seconds = time.perf_counter() - started
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return {
+        "big": big,
+        "open": open_workshop,
+        "story_seconds": story_seconds,
+        "workshop_seconds": workshop_seconds,
+        "domain_slug": domains[0].slug,
+        "slugs": [d.slug for d in domains],
+    }
+
+
+def drive(base, label, make_request, clients, seconds, setup=None):
+    """`clients` threads call make_request(browser) for `seconds`; returns stats rows."""
+    setup_stats, stats = Stats(), Stats()
+    window = {}
+
+    def start_clock():
+        window["start"] = time.perf_counter()
+        window["stop"] = window["start"] + seconds
+
+    gate = threading.Barrier(clients, action=start_clock)
+
+    def worker(index):
+        browser = Browser(base, setup_stats)
+        if setup is not None:
+            setup(browser)
+        browser.stats = stats
+        gate.wait()
+        while time.perf_counter() < window["stop"]:
+            make_request(browser, index)
+
+    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stats.started = window["start"]
+    stats.stop()
+    rows = [r for r in stats.rows() if r["endpoint"] == label]
+    if not rows:
+        raise SystemExit(f"no request to {label} completed")
+    return rows[0]
+
+
+def submit_ballot(slugs):
+    """A participant's submission: choose + confirm, the confirm POST is measured."""
+
+    def run(browser, index):
+        browser.jar.clear()
+        browser.request("join", f"/w/{BALLOT_CODE}/")
+        group = random.randint(1, 3)  # noqa: S311
+        browser.request("ballot GET", f"/w/{BALLOT_CODE}/stem/?gruppe={group}")
+        status, text, _ = browser.request(
+            "choose",
+            f"/w/{BALLOT_CODE}/stem/",
+            data={
+                "csrfmiddlewaretoken": browser.csrf(),
+                "gruppe": group,
+                "d": random.sample(slugs, 3),  # noqa: S311
+            },
+        )
+        ticket = re.search(r'name="ticket" value="([^"]+)"', text)
+        browser.request(
+            "ballot submit",
+            f"/w/{BALLOT_CODE}/bekraeft/",
+            data={
+                "csrfmiddlewaretoken": browser.csrf(),
+                "ticket": ticket.group(1) if ticket else "",
+            },
+            ok_statuses=(302,),
+        )
+
+    return run
+
+
+def machine_description():
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB RAM"
+    except (OSError, ValueError, IndexError):
+        pass
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        pg = cursor.fetchone()[0]
+    return (
+        f"{os.cpu_count()} cores ({cpu}){memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; PostgreSQL {pg}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--stories", type=int, default=100_000)
+    parser.add_argument("--ballots", type=int, default=10_000)
+    parser.add_argument("--small-workshops", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=10.0, help="per endpoint")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
+    args = parser.parse_args()
+
+    setup_django(".bench-static")
+    print(f"Filling: {args.stories} stories, {args.ballots} ballots, ...", flush=True)
+    data = fill(args.stories, args.ballots, args.small_workshops)
+    print(
+        f"  stories in {data['story_seconds']:.0f} s, workshops in "
+        f"{data['workshop_seconds']:.0f} s",
+        flush=True,
+    )
+    port = free_port()
+    server = start_gunicorn(port, args.workers, ".bench-gunicorn.log")
+    base = f"http://127.0.0.1:{port}"
+
+    def staff_login(browser):
+        login(browser, "bench", PASSWORD)
+
+    def get(label, path):
+        return lambda browser, index: browser.request(label, path, ok_statuses=(200,))
+
+    plan = [
+        ("/healthz (floor)", "/healthz", None),
+        ("/stories/ page 1", "/stories/", staff_login),
+        ("/stories/?q=arbejde", "/stories/?q=arbejde", staff_login),
+        ("/domains/", "/domains/", staff_login),
+        (f"/domains/{data['domain_slug']}/", f"/domains/{data['domain_slug']}/", staff_login),
+        ("results (10,000 ballots)", f"/workshops/{data['big'].pk}/results/", staff_login),
+        ("/report/", "/report/", staff_login),
+    ]
+    rows = []
+    rss_peak = 0.0
+    try:
+        for label, path, setup in plan:
+            row = drive(base, label, get(label, path), args.clients, args.seconds, setup)
+            rows.append(row)
+            rss_peak = max([rss_peak, *worker_rss_mb(server.pid)])
+            print(f"  {label}: {row['rps']:.0f} req/s, p95 {row['p95']:.0f} ms", flush=True)
+        row = drive(base, "ballot submit", submit_ballot(data["slugs"]), args.clients, args.seconds)
+        # The clients also join and choose; count the submit step as if alone on the server.
+        busy = row["requests"] * row["p50"] / 1000 / args.clients
+        row["rps"] = row["requests"] / busy if busy else 0.0
+        rows.append(row)
+        rss_peak = max([rss_peak, *worker_rss_mb(server.pid)])
+        print(f"  ballot submit: {row['rps']:.0f} req/s, p95 {row['p95']:.0f} ms", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    floor = rows[0]["rps"] or 1.0
+    goals = {
+        "results (10,000 ballots)": 0.50,
+        "/stories/ page 1": 0.33,
+        "/stories/?q=arbejde": 0.33,
+        "/domains/": 0.33,
+        f"/domains/{data['domain_slug']}/": 0.33,
+        "ballot submit": 0.33,
+    }
+    lines = [
+        "| endpoint | requests | errors | req/s | p50 ms | p95 ms | p99 ms "
+        "| share of floor | goal |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    verdicts = []
+    for row in rows:
+        share = row["rps"] / floor
+        goal = goals.get(row["endpoint"])
+        if row["endpoint"] == "/report/":
+            met = row["p95"] <= 500
+            goal_text = f"p95 <= 500 ms: {'met' if met else 'MISSED'}"
+        elif goal is not None:
+            met = share >= goal
+            goal_text = f">= {goal:.0%}: {'met' if met else 'MISSED'}"
+        else:
+            met, goal_text = True, "floor"
+        met = met and row["errors"] == 0
+        verdicts.append(met)
+        lines.append(
+            f"| {row['endpoint']} | {row['requests']} | {row['errors']} | {row['rps']:.0f} | "
+            f"{row['p50']:.1f} | {row['p95']:.1f} | {row['p99']:.1f} | {share:.0%} | "
+            f"{goal_text} |"
+        )
+    memory_ok = rss_peak <= 150
+    verdicts.append(memory_ok)
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    report = "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            "Made by `make bench` (scripts/bench.py); rerun it to refresh this file.",
+            "",
+            f"- Run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, commit "
+            f"{commit or 'unknown'}",
+            f"- Machine: {machine_description()}",
+            f"- Data: {args.stories:,} stories, one workshop with {args.ballots:,} ballots, "
+            f"{args.small_workshops} smaller workshops",
+            f"- Server: gunicorn, {args.workers} sync workers, production settings "
+            "(DEBUG off), PostgreSQL on loopback",
+            f"- Load: {args.clients} concurrent clients per endpoint for {args.seconds:.0f} s",
+            "- Floor: `/healthz`, one database round-trip through the same stack. Ballot "
+            "submit counts only the confirm POST (each client also joins and chooses); its "
+            "req/s is requests / (requests x p50 / clients).",
+            f"- Peak worker memory (RSS): {rss_peak:.0f} MB "
+            f"({'met' if memory_ok else 'MISSED'}: <= 150 MB)",
+            "",
+            *lines,
+            "",
+        ]
+    )
+    Path(args.output).write_text(report)
+    print()
+    print(report)
+    sys.exit(0 if all(verdicts) else 1)
+
+
+if __name__ == "__main__":
+    main()
