@@ -30,6 +30,7 @@ from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
 from domains.models import Domain
 
 from . import export, importer
+from .erasure import erase_story
 from .forms import CollectionRoundForm, ConfirmForm, ImportForm, StoryFilterForm, StoryForm
 from .models import CollectionRound, PendingImport, Story
 
@@ -306,15 +307,8 @@ def story_erase(request, pk):
     if request.method == "POST" and form.is_valid():
         story_id, label = story.pk, story.audit_label()
         try:
-            with transaction.atomic():
-                story.delete()
-                audit.record(
-                    request,
-                    audit.Action.DELETE,
-                    object_type="stories.story",
-                    object_id=story_id,
-                    label=label,
-                )
+            # Delete, ledger entry and audit event in one transaction (stories.erasure).
+            erase_story(story, request.user, request)
         except ProtectedError:
             messages.error(
                 request, _("Fortællingen kan ikke slettes, fordi den bruges andre steder.")
