@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("audit/", views.audit_log, name="audit_log"),
+    path("audit/access-request/", views.access_request, name="access_request"),
     path("tilgaengelighed/", views.site_page, {"slug": "tilgaengelighed"}, name="accessibility"),
     path("privatliv/", views.site_page, {"slug": "privatliv"}, name="privacy"),
     path("domains/", include("domains.urls")),
