@@ -284,7 +284,11 @@ def story_withdraw(request, pk):
             if not story.is_withdrawn:
                 story.withdraw(request.user)
                 story.save()
-                audit.record(request, audit.Action.WITHDRAW, story)
+                # A withdrawn story is in no workshop's selection any more (its reason
+                # may retell the story); the workshop can choose another.
+                removed, _by_model = story.selections.all().delete()
+                detail = {"udvalg_fjernet": removed} if removed else {}
+                audit.record(request, audit.Action.WITHDRAW, story, **detail)
         messages.success(
             request,
             _(
