@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
@@ -41,3 +43,57 @@ class AuditFilterForm(forms.Form):
         if data.get("date_to"):
             queryset = queryset.filter(at__date__lte=data["date_to"])
         return queryset
+
+
+class AccessRequestForm(forms.Form):
+    """A citizen's access request: the storyteller code whose story views to list."""
+
+    code = forms.CharField(
+        label=_("Fortællerkode"),
+        max_length=20,
+        help_text=_("Koden på borgerens fortællinger, fx B-017."),
+        error_messages={
+            "required": _("Skriv fortællerkoden."),
+            "max_length": _("En fortællerkode er højst %(limit_value)d tegn."),
+        },
+    )
+
+    def clean_code(self):
+        from stories.validators import STORYTELLER_CODE_PATTERN
+
+        code = self.cleaned_data["code"].strip().upper()
+        if not STORYTELLER_CODE_PATTERN.match(code):
+            raise forms.ValidationError(
+                _("Skriv en kode som B-017: 1-3 store bogstaver, bindestreg og et tal.")
+            )
+        return code
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form with real length limits.
+
+    AuthenticationForm sets `max_length` on the username field after it is built, so no
+    validator checks it: a 5,000-character username reached django-axes, whose failure
+    record (max 255 characters) then crashed with a 500. A password longer than
+    PASSWORD_MAX_LENGTH is refused before it is hashed.
+    """
+
+    PASSWORD_MAX_LENGTH = 4096
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = self.fields["username"].max_length
+        self.fields["username"].validators.append(
+            MaxLengthValidator(
+                limit,
+                message=_("Brugernavnet må højst være %(limit_value)d tegn.")
+                % {"limit_value": limit},
+            )
+        )
+        self.fields["password"].validators.append(
+            MaxLengthValidator(
+                self.PASSWORD_MAX_LENGTH,
+                message=_("Adgangskoden må højst være %(limit_value)d tegn.")
+                % {"limit_value": self.PASSWORD_MAX_LENGTH},
+            )
+        )

@@ -3,18 +3,22 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import views
+from .forms import LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("audit/", views.audit_log, name="audit_log"),
+    path("audit/access-request/", views.access_request, name="access_request"),
     path("tilgaengelighed/", views.site_page, {"slug": "tilgaengelighed"}, name="accessibility"),
     path("privatliv/", views.site_page, {"slug": "privatliv"}, name="privacy"),
     path("domains/", include("domains.urls")),

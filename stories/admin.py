@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CollectionRound, Feedback, PendingImport, Story
+from .models import CollectionRound, Erasure, Feedback, PendingImport, Story
 
 
 @admin.register(CollectionRound)
@@ -36,3 +36,20 @@ class PendingImportAdmin(admin.ModelAdmin):
     list_display = ["pk", "user", "file_format", "created_at"]
     exclude = ["rows", "preview"]
     readonly_fields = ["token", "user", "file_format", "counts", "created_at"]
+
+
+@admin.register(Erasure)
+class ErasureAdmin(admin.ModelAdmin):
+    """Read-only: the ledger is written by the erase page and by reapply_erasures."""
+
+    list_display = ["story_id", "erased_at", "erased_by_username"]
+    search_fields = ["story_id"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -213,6 +213,13 @@ class StoryForm(forms.ModelForm):
         self.helper.form_tag = False
         self.helper.add_input(Submit("save", _("Gem fortællingen"), css_class="btn-lg"))
 
+    def freeze_choices(self):
+        """Read the choices that come from the database now (3 queries), so the form can
+        be shown again with what was typed if the database is lost during the save."""
+        for name in ("round", "collected_by", "domains"):
+            field = self.fields[name]
+            field.choices = list(field.choices)
+
     @staticmethod
     def consent_date_fields():
         return [f"consent_{scope}_on" for scope in Story.CONSENT_SCOPES]

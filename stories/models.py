@@ -290,3 +290,33 @@ class PendingImport(models.Model):
     @property
     def has_problems(self):
         return bool(self.counts.get("problems"))
+
+
+class Erasure(models.Model):
+    """The erasure ledger: which story ids were erased, when and by whom. No content at all.
+
+    Written in the same transaction as the delete (stories.erasure.erase_story). After a
+    backup is restored, `manage.py reapply_erasures --ledger ledger.json` deletes those
+    stories again (see README, "Operations: backups and erasure").
+    """
+
+    story_id = models.PositiveBigIntegerField(_("fortælling nr."), unique=True)
+    erased_at = models.DateTimeField(_("slettet"), db_index=True)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("slettet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept beside the foreign key: a restored backup may not hold the user any more.
+    erased_by_username = models.CharField(_("slettet af (brugernavn)"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("sletning")
+        verbose_name_plural = _("sletninger")
+        ordering = ["erased_at", "story_id"]
+
+    def __str__(self):
+        return f"Fortælling #{self.story_id} slettet {self.erased_at:%Y-%m-%d %H:%M}"

@@ -26,10 +26,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from aktiv import audit
+from aktiv.middleware import DATABASE_DOWN_ERRORS, close_broken_connections
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
 from domains.models import Domain
 
 from . import export, importer
+from .erasure import erase_story
 from .forms import CollectionRoundForm, ConfirmForm, ImportForm, StoryFilterForm, StoryForm
 from .models import CollectionRound, PendingImport, Story
 
@@ -229,14 +231,41 @@ def _audit_consent_changes(request, story, form):
         audit.record(request, audit.Action.CONSENT, story, omfang=scope, aendring=change)
 
 
+def _database_lost_during_save(request, form, story):
+    """The database went away between reading the form and saving it: show the form again
+    with everything typed and a message, status 503, without touching the database.
+
+    The form's choices were read before the save (freeze_choices); Django does not save
+    the session of a 5xx response, so the user stays logged in.
+    """
+    close_broken_connections()
+    form.add_error(
+        None,
+        _(
+            "Databasen svarer ikke lige nu, så fortællingen er IKKE gemt. Det, du har "
+            "skrevet, står stadig herunder. Vent et øjeblik, og tryk på »Gem fortællingen« "
+            "igen."
+        ),
+    )
+    response = render(
+        request, "stories/story_form.html", {"form": form, "story": story}, status=503
+    )
+    response["Retry-After"] = "10"
+    return response
+
+
 @role_required(STAFF)
 def story_create(request):
     form = StoryForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            story = form.save()
-            audit.record(request, audit.Action.CREATE, story)
-            _audit_consent_changes(request, story, form)
+        form.freeze_choices()
+        try:
+            with transaction.atomic():
+                story = form.save()
+                audit.record(request, audit.Action.CREATE, story)
+                _audit_consent_changes(request, story, form)
+        except DATABASE_DOWN_ERRORS:
+            return _database_lost_during_save(request, form, None)
         messages.success(request, _("Fortællingen er gemt."))
         return redirect(story)
     return render(request, "stories/story_form.html", {"form": form, "story": None})
@@ -252,12 +281,18 @@ def story_edit(request, pk):
     )
     form = StoryForm(request.POST or None, instance=story, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            story = form.save()
-            changed = sorted(name for name in form.changed_data if not name.startswith("consent_"))
-            if changed:
-                audit.record(request, audit.Action.EDIT, story, felter=changed)
-            _audit_consent_changes(request, story, form)
+        form.freeze_choices()
+        try:
+            with transaction.atomic():
+                story = form.save()
+                changed = sorted(
+                    name for name in form.changed_data if not name.startswith("consent_")
+                )
+                if changed:
+                    audit.record(request, audit.Action.EDIT, story, felter=changed)
+                _audit_consent_changes(request, story, form)
+        except DATABASE_DOWN_ERRORS:
+            return _database_lost_during_save(request, form, story)
         messages.success(request, _("Ændringerne er gemt."))
         return redirect(story)
     return render(request, "stories/story_form.html", {"form": form, "story": story})
@@ -283,7 +318,11 @@ def story_withdraw(request, pk):
             if not story.is_withdrawn:
                 story.withdraw(request.user)
                 story.save()
-                audit.record(request, audit.Action.WITHDRAW, story)
+                # A withdrawn story is in no workshop's selection any more (its reason
+                # may retell the story); the workshop can choose another.
+                removed, _by_model = story.selections.all().delete()
+                detail = {"udvalg_fjernet": removed} if removed else {}
+                audit.record(request, audit.Action.WITHDRAW, story, **detail)
         messages.success(
             request,
             _(
@@ -306,15 +345,8 @@ def story_erase(request, pk):
     if request.method == "POST" and form.is_valid():
         story_id, label = story.pk, story.audit_label()
         try:
-            with transaction.atomic():
-                story.delete()
-                audit.record(
-                    request,
-                    audit.Action.DELETE,
-                    object_type="stories.story",
-                    object_id=story_id,
-                    label=label,
-                )
+            # Delete, ledger entry and audit event in one transaction (stories.erasure).
+            erase_story(story, request.user, request)
         except ProtectedError:
             messages.error(
                 request, _("Fortællingen kan ikke slettes, fordi den bruges andre steder.")
