@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from domains.models import Domain
 from stories.forms import StoryFilterForm
 from stories.models import Story
+from stories.search import search
 from tests.conftest import make_user
 
 from .factories import make_round, make_story
@@ -251,8 +252,28 @@ def test_fulltext_gin_index_exists_with_the_danish_configuration(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'story_fulltext_danish'")
         (definition,) = cursor.fetchone()
-    assert "USING gin" in definition
-    assert "'danish'::regconfig" in definition
+        cursor.execute(
+            "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d "
+            "JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+            "WHERE d.adrelid = 'stories_story'::regclass AND a.attname = 'search_document'"
+        )
+        (generated,) = cursor.fetchone()
+    assert "USING gin (search_document)" in definition
+    assert "'danish'::regconfig" in generated
+
+
+@pytest.mark.postgres
+def test_stored_search_document_follows_edits(db):
+    story = Story.objects.create(
+        title="Titel",
+        text="Jeg arbejder i haven",
+        employment_type="other",
+        collected_on="2020-01-01",
+    )
+    assert list(search(Story.objects.all(), "arbejde")) == [story]
+    Story.objects.filter(pk=story.pk).update(text="Jeg maler billeder")
+    assert list(search(Story.objects.all(), "arbejde")) == []
+    assert list(search(Story.objects.all(), "male")) == [story]
 
 
 @pytest.mark.postgres
