@@ -154,6 +154,12 @@ def render_docx(report):
         if section.examples:
             for story in section.examples:
                 w.bullet(story["title"])
+            shown, total = len(section.examples), section.examples[0]["total"]
+            if total > shown:
+                w.para(
+                    _("Viser %(shown)s af %(total)s fortællinger.")
+                    % {"shown": shown, "total": total}
+                )
         else:
             w.para(_("Ingen fortællinger med samtykke til rapporten."))
         w.heading(3, _("Hvad forandrer sig i borgernes liv?"))

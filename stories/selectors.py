@@ -5,14 +5,18 @@ reader (`Story.objects.for_report()` for the report and managers, see `visible_t
 aggregates in SQL: one query per function whatever the number of stories.
 """
 
-from django.db.models import CharField, Count, F, Q, Value
-from django.db.models.functions import Cast, Coalesce, Concat, NullIf, TruncMonth
+from django.db.models import CharField, Count, F, Q, Value, Window
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf, RowNumber, TruncMonth
 
 from aktiv.roles import FACILITATOR, STAFF, has_role
 
 from .models import Story
 
 StoryDomain = Story.domains.through
+
+# How many example titles a domain page or report section lists (the seed report lists
+# at most eight); the rest are counted ("og 312 flere").
+EXAMPLE_LIMIT = 25
 
 
 def visible_to(user):
@@ -75,18 +79,29 @@ def cooccurrence(stories):
     return [(row["domain_id"], row["other"], row["n"]) for row in rows]
 
 
-def titles_by_domain(stories, domain_ids=None):
-    """{domain id: [{"id", "title"}, ...]} in collection order (one query)."""
+def titles_by_domain(stories, domain_ids=None, limit=EXAMPLE_LIMIT):
+    """{domain id: [{"id", "title", "total"}, ...]}: the first `limit` stories of each
+    domain in collection order, each row carrying the domain's total (one query)."""
     rows = StoryDomain.objects.filter(story__in=stories.order_by().values("pk"))
     if domain_ids is not None:
         rows = rows.filter(domain_id__in=domain_ids)
-    rows = rows.values("domain_id", "story_id", "story__title").order_by(
-        "story__collected_on", "story_id"
+    rows = (
+        rows.annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F("domain_id")],
+                order_by=[F("story__collected_on").asc(), F("story_id").asc()],
+            ),
+            total=Window(Count("story_id"), partition_by=[F("domain_id")]),
+        )
+        .filter(position__lte=limit)
+        .values("domain_id", "story_id", "story__title", "total")
+        .order_by("domain_id", "position")
     )
     result = {}
     for row in rows:
         result.setdefault(row["domain_id"], []).append(
-            {"id": row["story_id"], "title": row["story__title"]}
+            {"id": row["story_id"], "title": row["story__title"], "total": row["total"]}
         )
     return result
 

@@ -196,7 +196,12 @@ def test_query_count_does_not_grow_with_stories(
         response = manager_client.get(path)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Massefortælling 989" in body if path != "/domains/" else "1020" in body
+    if path == "/domains/":
+        assert "1020" in body
+    elif path.startswith("/domains/"):
+        assert "Viser 25 af" in body  # the examples are capped, the total is stated
+    else:
+        assert "Massefortælling 989" in body
 
 
 @pytest.mark.parametrize("params", ["?workshop=abc", "?round=424242"])

@@ -1,0 +1,43 @@
+"""Domain pages and the report list at most EXAMPLE_LIMIT example titles per domain."""
+
+import pytest
+
+from domains.models import Domain
+from stories.models import Story
+from stories.selectors import EXAMPLE_LIMIT, titles_by_domain
+
+pytestmark = pytest.mark.django_db
+
+
+def make_stories(n, domain):
+    stories = Story.objects.bulk_create(
+        Story(
+            title=f"Fortælling {i:03d}",
+            text="x",
+            employment_type="other",
+            collected_on=f"2020-01-{i % 28 + 1:02d}",
+            status="ready",
+            consent_analysis_on="2020-02-01",
+            consent_report_on="2020-02-01",
+        )
+        for i in range(n)
+    )
+    Story.domains.through.objects.bulk_create(
+        Story.domains.through(story_id=s.pk, domain_id=domain.pk) for s in stories
+    )
+
+
+def test_titles_by_domain_caps_the_list_and_reports_the_total(django_assert_num_queries):
+    glaede = Domain.objects.get(slug="glaede")
+    make_stories(EXAMPLE_LIMIT + 7, glaede)
+    with django_assert_num_queries(1):
+        examples = titles_by_domain(Story.objects.for_report())
+    assert len(examples[glaede.pk]) == EXAMPLE_LIMIT
+    assert {row["total"] for row in examples[glaede.pk]} == {EXAMPLE_LIMIT + 7}
+
+
+def test_domain_page_says_how_many_stories_there_are_beyond_the_examples(staff_client):
+    make_stories(EXAMPLE_LIMIT + 3, Domain.objects.get(slug="glaede"))
+    body = staff_client.get("/domains/glaede/").content.decode()
+    assert f"Viser {EXAMPLE_LIMIT} af {EXAMPLE_LIMIT + 3} fortællinger." in body
+    assert body.count("Fortælling 0") == min(EXAMPLE_LIMIT, 100)
