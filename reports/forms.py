@@ -30,7 +30,9 @@ class _GetForm(forms.Form):
         self.helper.attrs = {"novalidate": ""}
         self.helper.form_class = "choice-form"
         self.helper.form_id = self.form_id
-        self.helper.add_input(Submit("", self.submit_label, css_class="btn-outline-primary"))
+        button = Submit("", self.submit_label)
+        button.field_classes = "btn btn-outline-primary"  # not on top of btn-primary
+        self.helper.add_input(button)
 
 
 class _IdChoiceField(forms.TypedChoiceField):

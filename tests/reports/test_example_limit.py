@@ -41,3 +41,10 @@ def test_domain_page_says_how_many_stories_there_are_beyond_the_examples(staff_c
     body = staff_client.get("/domains/glaede/").content.decode()
     assert f"Viser {EXAMPLE_LIMIT} af {EXAMPLE_LIMIT + 3} fortællinger." in body
     assert body.count("Fortælling 0") == min(EXAMPLE_LIMIT, 100)
+
+
+def test_choice_buttons_are_outline_buttons_with_readable_text(manager_client):
+    body = manager_client.get("/domains/").content.decode()
+    assert 'value="Vis runden"' in body
+    assert "btn-primary btn-outline-primary" not in body
+    assert 'class="btn btn-outline-primary"' in body
