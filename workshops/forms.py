@@ -67,7 +67,7 @@ class WorkshopForm(forms.ModelForm):
             "kind": {"required": _("Vælg hvem deltagerne er.")},
             "held_on": {
                 "required": _("Skriv datoen."),
-                "invalid": _("Skriv datoen som dd-mm-åååå."),
+                "invalid": _("Skriv datoen som dd.mm.åååå, fx 20.04.2021."),
             },
             "votes_per_participant": {
                 "required": _("Skriv antal stemmer."),
