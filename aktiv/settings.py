@@ -217,6 +217,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Story aggregates (domain summaries, report) are cached under a data version that
+# PostgreSQL bumps on every write (stories.aggregate_cache); this bounds their age.
+AGGREGATE_CACHE_SECONDS = env_int("AKTIV_AGGREGATE_CACHE_SECONDS", 300)
+
 # Audit-log entries older than this are removed by `manage.py prune_audit`.
 AUDIT_RETENTION_DAYS = env_int("AKTIV_AUDIT_RETENTION_DAYS", 180)
 

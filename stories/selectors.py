@@ -10,6 +10,7 @@ from django.db.models.functions import Cast, Coalesce, Concat, NullIf, RowNumber
 
 from aktiv.roles import FACILITATOR, STAFF, has_role
 
+from .aggregate_cache import cached_aggregate
 from .models import Story
 
 StoryDomain = Story.domains.through
@@ -34,12 +35,14 @@ def may_open_story(user, story_id, readable_ids):
     return has_role(user, STAFF) or story_id in readable_ids
 
 
+@cached_aggregate
 def counts_by_employment(stories):
     """{employment type: number of stories}."""
     rows = stories.order_by().values("employment_type").annotate(n=Count("id"))
     return {row["employment_type"]: row["n"] for row in rows}
 
 
+@cached_aggregate
 def counts_by_domain(stories):
     """{domain id: number of stories tagged with it}."""
     rows = (
@@ -51,6 +54,7 @@ def counts_by_domain(stories):
     return {row["domain_id"]: row["n"] for row in rows}
 
 
+@cached_aggregate
 def domain_employment_table(stories):
     """{(domain id, employment type): number of stories} (the cross table).
 
@@ -65,6 +69,7 @@ def domain_employment_table(stories):
     return {(row["domains"], row["employment_type"]): row["n"] for row in rows}
 
 
+@cached_aggregate
 def cooccurrence(stories):
     """[(domain id a, domain id b, number of stories tagged with both)], a < b, most first."""
     ids = stories.order_by().values("pk")
@@ -79,6 +84,7 @@ def cooccurrence(stories):
     return [(row["domain_id"], row["other"], row["n"]) for row in rows]
 
 
+@cached_aggregate
 def titles_by_domain(stories, domain_ids=None, limit=EXAMPLE_LIMIT):
     """{domain id: [{"id", "title", "total"}, ...]}: the first `limit` stories of each
     domain in collection order, each row carrying the domain's total (one query)."""
@@ -115,6 +121,7 @@ def _storyteller():
     )
 
 
+@cached_aggregate
 def feedback_counts(stories):
     """{"stories", "storytellers", "with_feedback", "stories_with_feedback"}: counts."""
     return (
@@ -129,6 +136,7 @@ def feedback_counts(stories):
     )
 
 
+@cached_aggregate
 def collection_counts(stories):
     """Meta-monitoring in four queries: per round, per collector, per month, and shares."""
     base = stories.order_by()

@@ -48,6 +48,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rolled-back test can reuse a data version."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _is_transactional(request):
     if {"transactional_db", "live_server"} & set(request.fixturenames):
         return True
