@@ -261,6 +261,7 @@ def main():
     parser.add_argument("--seconds", type=float, default=10.0, help="per endpoint")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="gthread threads per worker")
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
 
@@ -273,7 +274,7 @@ def main():
         flush=True,
     )
     port = free_port()
-    server = start_gunicorn(port, args.workers, ".bench-gunicorn.log")
+    server = start_gunicorn(port, args.workers, ".bench-gunicorn.log", args.threads)
     base = f"http://127.0.0.1:{port}"
 
     def staff_login(browser):
@@ -359,7 +360,8 @@ def main():
             f"- Machine: {machine_description()}",
             f"- Data: {args.stories:,} stories, one workshop with {args.ballots:,} ballots, "
             f"{args.small_workshops} smaller workshops",
-            f"- Server: gunicorn, {args.workers} sync workers, production settings "
+            f"- Server: gunicorn, {args.workers} workers x {args.threads} threads (gthread), "
+            "production settings "
             "(DEBUG off), PostgreSQL on loopback",
             f"- Load: {args.clients} concurrent clients per endpoint for {args.seconds:.0f} s",
             "- Floor: `/healthz`, one database round-trip through the same stack. Ballot "

@@ -157,13 +157,14 @@ def main():
     parser.add_argument("--staff", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30.0, help="arrival window")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4, help="gthread threads per worker")
     parser.add_argument("--p95-goal-ms", type=float, default=300.0)
     args = parser.parse_args()
 
     setup_django(".loadtest-static")
     workshop, slugs = prepare(args.staff)
     port = free_port()
-    server = start_gunicorn(port, args.workers, ".loadtest-gunicorn.log")
+    server = start_gunicorn(port, args.workers, ".loadtest-gunicorn.log", args.threads)
     base = f"http://127.0.0.1:{port}"
     stats = Stats()
     stop = threading.Event()
@@ -196,7 +197,7 @@ def main():
     print(
         f"Load test: {args.participants} participants over {args.seconds:.0f} s "
         f"(all done after {voting_seconds:.1f} s), {args.staff} staff users, "
-        f"gunicorn {args.workers} workers, PostgreSQL"
+        f"gunicorn {args.workers} workers x {args.threads} threads, PostgreSQL"
     )
     print(stats.table())
     print()

@@ -41,7 +41,7 @@ def setup_django(static_root):
     django.setup()
 
 
-def start_gunicorn(port, workers, log_name):
+def start_gunicorn(port, workers, log_name, threads=4):
     log = open(ROOT / log_name, "w")  # noqa: SIM115 (lives as long as the server)
     process = subprocess.Popen(
         [
@@ -49,6 +49,8 @@ def start_gunicorn(port, workers, log_name):
             "aktiv.wsgi",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--bind",
             f"127.0.0.1:{port}",
             "--access-logfile",
