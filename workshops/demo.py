@@ -102,6 +102,9 @@ def _cast(workshop, ballots_by_group, prefix):
                 for slot, slug in enumerate(slugs, start=1)
             ]
     Vote.objects.bulk_create(votes)
+    if workshop.status == Workshop.Status.CLOSED:
+        # The demo's votes were cast before the workshop closed.
+        Workshop.objects.filter(pk=workshop.pk).update(closed_at=timezone.now())
 
 
 def citizen_quotes(groups):

@@ -117,6 +117,20 @@ class WorkshopForm(forms.ModelForm):
                         _("Gruppe %(n)s har stemmer eller citater og kan ikke fjernes.")
                         % {"n": max(used)},
                     )
+            if "domains" in data:
+                # A vote for a domain taken off the ballot would vanish from the results.
+                kept = {d.pk for d in data["domains"]}
+                voted = Domain.objects.filter(votes__ballot__workshop=workshop).distinct()
+                removed = [d.name for d in voted.order_by("order", "name") if d.pk not in kept]
+                if removed:
+                    self.add_error(
+                        "domains",
+                        _(
+                            "Der er allerede stemmer på %(names)s. Området kan ikke fjernes "
+                            "fra stemmesedlen nu."
+                        )
+                        % {"names": ", ".join(removed)},
+                    )
         return data
 
 
