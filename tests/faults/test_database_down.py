@@ -138,6 +138,9 @@ def test_database_down_at_start_and_while_running_gives_503_then_recovers_withou
             "/stories/new/",
             data={"csrfmiddlewaretoken": story_csrf, "title": "Skrevet mens databasen var væk"},
         )[:2]
+        running_down["logout POST"] = login_page.request(
+            "logout POST", "/accounts/logout/", data={"csrfmiddlewaretoken": story_csrf}
+        )[:2]
         assert running_down.pop("healthz")[0] == 503
         for label, (status, text) in running_down.items():
             assert _is_unavailable_page(status, text), (label, status, text[:300])
