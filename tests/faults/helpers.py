@@ -117,6 +117,8 @@ class Gunicorn:
                 "30",
                 "--graceful-timeout",
                 "5",
+                # gunicorn 27 otherwise shares one control socket in $HOME between runs.
+                "--no-control-socket",
                 "--access-logfile",
                 str(self.access_path),
                 "--access-logformat",
