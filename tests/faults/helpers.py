@@ -191,9 +191,21 @@ class Gunicorn:
             self.log.close()
 
 
+# Exception lines of a traceback: "module.Name: message" or "module.Name" alone.
+EXCEPTION_LINE = re.compile(r"^([A-Za-z_][\w.]*(?:Error|Exception|Interrupted|Shutdown|Failure))\b")
+# A lost database may log its cause (a 503 reached through handler500 or handler400).
+DATABASE_LOST = (
+    "django.db.utils.OperationalError",
+    "django.db.utils.InterfaceError",
+    "django.contrib.sessions.backends.base.UpdateError",
+    "django.contrib.sessions.exceptions.SessionInterrupted",
+)
+
+
 def log_problems(log_text):
-    """What in gunicorn's log shows a crash or a 500 (a 503 for a lost database may log
-    its cause, so every traceback must belong to a "Service Unavailable" record)."""
+    """What in gunicorn's log shows a crash, a 500, or an error not caused by the lost
+    database (every exception in a logged traceback must be one of DATABASE_LOST or a
+    psycopg error)."""
     problems = []
     for marker in (
         "Internal Server Error",
@@ -206,8 +218,8 @@ def log_problems(log_text):
     ):
         if marker in log_text:
             problems.append(marker)
-    tracebacks = log_text.count("Traceback (most recent call last)")
-    unavailable = log_text.count("Service Unavailable:")
-    if tracebacks > unavailable:
-        problems.append(f"{tracebacks} tracebacks but only {unavailable} 503 records")
+    for line in log_text.splitlines():
+        match = EXCEPTION_LINE.match(line)
+        if match and not (match.group(1) in DATABASE_LOST or line.startswith("psycopg.")):
+            problems.append(line[:200])
     return problems
