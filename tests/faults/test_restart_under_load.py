@@ -19,7 +19,9 @@ import pytest
 from django.core import signing
 from django.db import connections
 
-from tests.faults.helpers import UNAVAILABLE_TEXT, Browser, Stats, log_problems
+from aktiv import roles
+from tests.conftest import make_user
+from tests.faults.helpers import UNAVAILABLE_TEXT, Browser, Stats, log_problems, login
 from tests.workshops.factories import open_workshop
 from workshops import services
 from workshops.models import Ballot, Vote
@@ -31,6 +33,7 @@ pytestmark = [
 ]
 
 PARTICIPANTS = 100
+STAFF = 4  # logged-in staff browsing stories, domains and the live results meanwhile
 ARRIVAL_SECONDS = 6.0  # participants arrive spread over this window
 RESTART_AFTER_THANKS = 10  # restart once this many have voted: the rest are mid-flow
 GROUPS = 5
@@ -120,6 +123,29 @@ class Participant:
         return None
 
 
+@dataclass
+class StaffMember:
+    browser: Browser
+    responses: list = field(default_factory=list)
+    problem: str = ""
+
+    def browse(self, pages, stop, deadline):
+        """Page after page until `stop`; each the page itself or the Danish 503."""
+        while not stop.is_set() and time.monotonic() < deadline:
+            for label, path in pages:
+                started = time.monotonic()
+                status, text, location = self.browser.request(label, path, ok_statuses=(200,))
+                unavailable = status == 503 and UNAVAILABLE_TEXT in text and 'lang="da"' in text
+                self.responses.append(
+                    Response(label, status, unavailable, started, time.monotonic())
+                )
+                if status != 200 and not unavailable:
+                    # 302 here would mean logged out, 400 a session save lost as "bad request"
+                    self.problem = f"{label}: status {status} {location or text[:200]!r}"
+                    return
+                time.sleep(0.05)
+
+
 def _browser(base, stats):
     return Browser(base, stats, timeout=15)
 
@@ -135,6 +161,19 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
     workers = server.wait_workers()
 
     stats = Stats()
+    staff = []
+    for i in range(STAFF):
+        make_user(roles.STAFF, roles.FACILITATOR, roles.MANAGER, username=f"fagperson{i}")
+        member = StaffMember(_browser(server.base, stats))
+        assert login(member.browser, f"fagperson{i}", "correct-horse-9")
+        staff.append(member)
+    pages = [
+        ("stories", "/stories/"),
+        ("domains", "/domains/"),
+        ("domain", f"/domains/{slugs[0]}/"),
+        ("results", f"/workshops/{workshop.pk}/results/"),
+        ("live", f"/workshops/{workshop.pk}/live/"),
+    ]
     started = time.monotonic()
     deadline = started + TIME_LIMIT
     participants = [
@@ -156,7 +195,12 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
                 thanked.release()
 
     threads = [threading.Thread(target=run, args=(p,), daemon=True) for p in participants]
-    for thread in threads:
+    stop_browsing = threading.Event()
+    browsing = [
+        threading.Thread(target=m.browse, args=(pages, stop_browsing, deadline), daemon=True)
+        for m in staff
+    ]
+    for thread in threads + browsing:
         thread.start()
 
     restart = {}
@@ -173,15 +217,20 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
     finally:
         for thread in threads:
             thread.join(timeout=max(1.0, deadline + 5 - time.monotonic()))
+        stop_browsing.set()
+        for thread in browsing:
+            thread.join(timeout=max(1.0, deadline + 5 - time.monotonic()))
         # The test's own connection died with the restart; teardown must reconnect.
         connections.close_all()
     elapsed = time.monotonic() - started
 
-    assert not any(thread.is_alive() for thread in threads), "participants still running"
+    assert not any(t.is_alive() for t in threads + browsing), "still running at the time limit"
     assert first_status == 200 and workshop.title in first_text, first_status
 
     responses = [r for p in participants for r in p.responses]
+    staff_responses = [r for m in staff for r in m.responses]
     problems = [f"#{p.index} {p.problem}" for p in participants if p.problem]
+    problems += [f"staff {m.problem}" for m in staff if m.problem]
     assert problems == []
     # Never a 500: every response was the normal one or the Danish 503 page.
     assert all(
@@ -191,7 +240,9 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
     unavailable = [r for r in responses if r.unavailable]
     assert unavailable, "the restart hit no request: the test proved nothing"
     # After the restart every request succeeds: dead connections are replaced, not used.
-    assert [r for r in responses if r.started > restart["done"] and r.unavailable] == []
+    assert [
+        r for r in responses + staff_responses if r.started > restart["done"] and r.unavailable
+    ] == []
     assert all(p.thanked for p in participants)
 
     # The database: one ballot per participant who saw a thank-you page, and no other.
@@ -232,6 +283,11 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
     assert server.worker_pids() == workers
     assert log.count("Booting worker") == 2
 
+    # The staff were not logged out by the restart.
+    for member in staff:
+        status, _, location = member.browser.request("stories", "/stories/")
+        assert status == 200, (status, location)
+
     retried = [p for p in participants if p.retries]
     confirm_503 = [r for r in unavailable if r.step == "confirm"]
     print(
@@ -240,5 +296,7 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
         f"{len(responses)} responses, {len(unavailable)} Danish 503s "
         f"({len(confirm_503)} on confirm), {len(retried)} participants retried "
         f"({sum(p.retries for p in participants)} retries); {len(ballots)} ballots, "
-        f"all {len(shown)} thank-you pages matched; {elapsed:.1f} s in all"
+        f"all {len(shown)} thank-you pages matched; {STAFF} staff: {len(staff_responses)} "
+        f"pages, {sum(r.unavailable for r in staff_responses)} Danish 503s; "
+        f"{elapsed:.1f} s in all"
     )
