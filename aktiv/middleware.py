@@ -25,9 +25,17 @@ def close_broken_connections():
 
 
 def forget_session(request):
-    """Swap in an empty session so SessionMiddleware does not query the lost database again."""
+    """Swap in a stand-in session so SessionMiddleware neither queries the lost database
+    again nor logs the user out.
+
+    The stand-in keeps the browser's session key with nothing loaded: it is not empty (an
+    empty session makes SessionMiddleware delete the cookie, which would log every user
+    out on a database blip) and, the response being a 5xx, it is not saved either.
+    """
     if hasattr(request, "session"):
-        request.session = import_module(settings.SESSION_ENGINE).SessionStore()
+        store = import_module(settings.SESSION_ENGINE).SessionStore(request.session.session_key)
+        store._session_cache = {}  # loaded as nothing: no query, no cookie change
+        request.session = store
 
 
 class DatabaseUnavailableMiddleware:

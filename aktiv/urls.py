@@ -31,4 +31,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "aktiv.views.bad_request"
 handler500 = "aktiv.views.server_error"

@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -122,14 +123,40 @@ def site_page(request, slug):
     return render(request, "aktiv/site_page.html", {"page": page})
 
 
+def _caused_by_lost_database(exc):
+    """Whether a lost database connection is anywhere in the exception's chain."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        if isinstance(exc, DATABASE_DOWN_ERRORS):
+            return True
+        seen.add(id(exc))
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def _database_unavailable(request):
+    close_broken_connections()
+    forget_session(request)
+    return unavailable_response(request)
+
+
+@requires_csrf_token
+def bad_request(request, exception, template_name="400.html"):
+    """Danish 400 page; a lost database becomes a 503 instead.
+
+    Django's database session backend turns a lost connection during the session save
+    (after the view ran; the session is saved on every request) into UpdateError, and
+    SessionMiddleware that into SessionInterrupted, a 400 "Bad Request". The cause is
+    still in the exception's chain.
+    """
+    if _caused_by_lost_database(exception):
+        return _database_unavailable(request)
+    return defaults.bad_request(request, exception, template_name=template_name)
+
+
 @requires_csrf_token
 def server_error(request, template_name="500.html"):
     """Danish 500 page without traceback; a lost database becomes a 503 instead."""
-    exc = sys.exc_info()[1]
-    while exc is not None:
-        if isinstance(exc, DATABASE_DOWN_ERRORS):
-            close_broken_connections()
-            forget_session(request)
-            return unavailable_response(request)
-        exc = exc.__cause__ or exc.__context__
+    if _caused_by_lost_database(sys.exc_info()[1]):
+        return _database_unavailable(request)
     return HttpResponseServerError(render_to_string(template_name, {"request": request}))
