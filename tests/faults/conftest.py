@@ -44,11 +44,12 @@ def pg_cluster():
 
 @pytest.fixture
 def gunicorn(tmp_path):
-    """A factory: `gunicorn()` starts one (2 workers); it is stopped after the test."""
+    """A factory: `gunicorn()` starts one (2 workers x 4 threads, as `make loadtest` and the
+    deploy example run it); it is stopped after the test."""
     servers = []
 
-    def start(workers=2):
-        server = Gunicorn(tmp_path, workers=workers).start()
+    def start(workers=2, threads=4):
+        server = Gunicorn(tmp_path, workers=workers, threads=threads).start()
         servers.append(server)
         return server
 

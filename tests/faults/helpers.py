@@ -73,10 +73,11 @@ class Cluster:
 class Gunicorn:
     """gunicorn with production settings (DEBUG off) on the test database."""
 
-    def __init__(self, tmp_path, workers=2):
+    def __init__(self, tmp_path, workers=2, threads=4):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.workers = workers
+        self.threads = threads  # as deployed and as serverkit runs it: gthread workers
         self.log_path = tmp_path / "gunicorn.log"
         self.access_path = tmp_path / "gunicorn-access.log"
         self.process = None
@@ -111,6 +112,8 @@ class Gunicorn:
                 "aktiv.wsgi",
                 "--workers",
                 str(self.workers),
+                "--threads",
+                str(self.threads),
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--timeout",
