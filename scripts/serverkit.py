@@ -57,6 +57,7 @@ def start_gunicorn(port, workers, log_name, threads=4):
             "/dev/null",
             "--timeout",
             "60",
+            "--no-control-socket",  # parallel runs must not share ~/.gunicorn/gunicorn.ctl
         ],
         cwd=ROOT,
         env=dict(os.environ),
