@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from loadkit import Browser, Stats  # noqa: E402
+from loadkit import Browser, Stats, say  # noqa: E402
 from serverkit import free_port, login, setup_django, start_gunicorn, worker_rss_mb  # noqa: E402
 
 PASSWORD = "bench-password-42"  # noqa: S105 (throwaway database)
@@ -266,12 +266,11 @@ def main():
     args = parser.parse_args()
 
     setup_django(".bench-static")
-    print(f"Filling: {args.stories} stories, {args.ballots} ballots, ...", flush=True)
+    say(f"Filling: {args.stories} stories, {args.ballots} ballots, ...")
     data = fill(args.stories, args.ballots, args.small_workshops)
-    print(
+    say(
         f"  stories in {data['story_seconds']:.0f} s, workshops in "
         f"{data['workshop_seconds']:.0f} s",
-        flush=True,
     )
     port = free_port()
     server = start_gunicorn(port, args.workers, ".bench-gunicorn.log", args.threads)
@@ -299,14 +298,14 @@ def main():
             row = drive(base, label, get(label, path), args.clients, args.seconds, setup)
             rows.append(row)
             rss_peak = max([rss_peak, *worker_rss_mb(server.pid)])
-            print(f"  {label}: {row['rps']:.0f} req/s, p95 {row['p95']:.0f} ms", flush=True)
+            say(f"  {label}: {row['rps']:.0f} req/s, p95 {row['p95']:.0f} ms")
         row = drive(base, "ballot submit", submit_ballot(data["slugs"]), args.clients, args.seconds)
         # The clients also join and choose; count the submit step as if alone on the server.
         busy = row["requests"] * row["p50"] / 1000 / args.clients
         row["rps"] = row["requests"] / busy if busy else 0.0
         rows.append(row)
         rss_peak = max([rss_peak, *worker_rss_mb(server.pid)])
-        print(f"  ballot submit: {row['rps']:.0f} req/s, p95 {row['p95']:.0f} ms", flush=True)
+        say(f"  ballot submit: {row['rps']:.0f} req/s, p95 {row['p95']:.0f} ms")
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -375,8 +374,8 @@ def main():
         ]
     )
     Path(args.output).write_text(report)
-    print()
-    print(report)
+    say()
+    say(report)
     sys.exit(0 if all(verdicts) else 1)
 
 

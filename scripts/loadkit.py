@@ -8,6 +8,7 @@ p50/p95/p99. Only loopback addresses are allowed as targets.
 
 import http.cookiejar
 import re
+import sys
 import threading
 import time
 import urllib.error
@@ -17,6 +18,12 @@ from collections import defaultdict
 
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def say(*parts):
+    """Print a line of the report at once (these scripts are command-line tools)."""
+    sys.stdout.write(" ".join(str(part) for part in parts) + "\n")
+    sys.stdout.flush()
 
 
 def percentile(sorted_values, fraction):

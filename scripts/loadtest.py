@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from loadkit import Browser, Stats, run_threads  # noqa: E402
+from loadkit import Browser, Stats, run_threads, say  # noqa: E402
 from serverkit import free_port, login, setup_django, start_gunicorn  # noqa: E402
 
 STAFF_PASSWORD = "loadtest-password-42"  # noqa: S105 (throwaway database)
@@ -193,14 +193,14 @@ def main():
         server.terminate()
         server.wait(timeout=30)
 
-    print()
-    print(
+    say()
+    say(
         f"Load test: {args.participants} participants over {args.seconds:.0f} s "
         f"(all done after {voting_seconds:.1f} s), {args.staff} staff users, "
         f"gunicorn {args.workers} workers x {args.threads} threads, PostgreSQL"
     )
-    print(stats.table())
-    print()
+    say(stats.table())
+    say()
     submit = next(r for r in stats.rows() if r["endpoint"].startswith("confirm POST"))
     errors = sum(r["errors"] for r in stats.rows())
     goals = [
@@ -215,9 +215,9 @@ def main():
     ok = True
     for name, passed, got, want in checks + goals:
         ok &= passed
-        print(f"{'PASS' if passed else 'FAIL'}  {name}: {got} (expected {want})")
+        say(f"{'PASS' if passed else 'FAIL'}  {name}: {got} (expected {want})")
     if failed:
-        print("participant outcomes that were not a thank-you page:", sorted(set(failed)))
+        say("participant outcomes that were not a thank-you page:", sorted(set(failed)))
     sys.exit(0 if ok else 1)
 
 
