@@ -1,6 +1,8 @@
 """Settings for Aktiv, read from the environment (see .env.example)."""
 
 import os
+import secrets
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,7 +31,16 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
+# Build-time commands that never sign anything may run without the secret (a CI image
+# or a build step has none); everything that serves or touches data refuses.
+BUILD_COMMANDS = {"makemigrations", "collectstatic", "compilemessages", "makemessages"}
+_build_step = (
+    len(sys.argv) > 1 and Path(sys.argv[0]).name == "manage.py" and (sys.argv[1] in BUILD_COMMANDS)
+)
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY and not DEBUG and _build_step:
+    SECRET_KEY = secrets.token_urlsafe(50)  # thrown away when the command ends
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(

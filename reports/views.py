@@ -45,7 +45,7 @@ def report(request):
 
 @never_cache
 @role_required(STAFF, MANAGER)
-def report_print(request):
+def printable_report(request):
     """The print layout (no navigation); each visit is audited as a print."""
     context = _report_context(request)
     audit.record(

@@ -247,7 +247,7 @@ def cards(request, pk):
 
 
 @role_required(FACILITATOR)
-def paper_ballots_print(request, pk):
+def paper_ballot_sheets(request, pk):
     workshop = _workshop(pk)
     domains = list(workshop.domains.order_by("order", "name"))
     groups = list(workshop.groups.order_by("number"))

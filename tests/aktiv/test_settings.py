@@ -35,6 +35,19 @@ def test_production_refuses_to_start_without_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["check"], ["migrate", "--plan"]])
+def test_serving_and_data_commands_refuse_a_missing_secret(command):
+    result = run_manage(*command, env={**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_build_commands_run_without_the_secret():
+    env = {**PRODUCTION_ENV, "DJANGO_SECRET_KEY": ""}
+    result = run_manage("makemigrations", "--check", "--dry-run", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_debug_mode_starts_without_secret_key():
     result = run_manage("check", env={"DJANGO_DEBUG": "true", "DATABASE_URL": "sqlite:///:memory:"})
     assert result.returncode == 0, result.stderr
@@ -80,10 +93,11 @@ def test_env_example_documents_every_variable(path):
 
 def test_production_cookies_are_secure_httponly_samesite_and_sessions_expire_when_idle():
     script = (
-        "from django.conf import settings as s; "
-        "print(s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, "
+        "import sys; from django.conf import settings as s; "
+        "sys.stdout.write('%s %s %s %s %s %s %s %s' % ("
+        "s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE, "
         "s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_AGE, s.SESSION_SAVE_EVERY_REQUEST, "
-        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0)"
+        "s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0))"
     )
     env = {**PRODUCTION_ENV, "DJANGO_SESSION_IDLE_MINUTES": "20"}
     result = run_manage("shell", "-c", script, env=env)

@@ -11,6 +11,7 @@ participant who saw a thank-you page, and none for anyone else.
 
 import random
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -290,7 +291,7 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
 
     retried = [p for p in participants if p.retries]
     confirm_503 = [r for r in unavailable if r.step == "confirm"]
-    print(
+    sys.stdout.write(
         f"\n{PARTICIPANTS} participants, restart after {restart['began'] - started:.1f} s "
         f"with {in_flight} mid-flow, took {restart['done'] - restart['began']:.2f} s; "
         f"{len(responses)} responses, {len(unavailable)} Danish 503s "
@@ -298,5 +299,5 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
         f"({sum(p.retries for p in participants)} retries); {len(ballots)} ballots, "
         f"all {len(shown)} thank-you pages matched; {STAFF} staff: {len(staff_responses)} "
         f"pages, {sum(r.unavailable for r in staff_responses)} Danish 503s; "
-        f"{elapsed:.1f} s in all"
+        f"{elapsed:.1f} s in all\n"
     )
