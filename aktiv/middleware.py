@@ -1,3 +1,4 @@
+import time
 from importlib import import_module
 
 from django.conf import settings
@@ -57,3 +58,33 @@ class DatabaseUnavailableMiddleware:
             forget_session(request)
             return unavailable_response(request)
         return None
+
+
+class SessionIdleMiddleware:
+    """Keep a signed-in session alive while it is used, writing it at most once a minute.
+
+    A session ends SESSION_COOKIE_AGE after it was last saved. Saving it on every request
+    (SESSION_SAVE_EVERY_REQUEST) costs a database write per page; instead the session is
+    marked for saving only when SESSION_RENEW_SECONDS have passed since it was last
+    renewed. Place it after SessionMiddleware, so its response step runs first.
+    """
+
+    KEY = "_aktiv_renewed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and session.session_key  # a browser session exists (no query for this)
+            and not session.modified
+            and response.status_code < 500
+            and getattr(session, "_session_cache", None)  # loaded and not empty
+        ):
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.SESSION_RENEW_SECONDS:
+                session[self.KEY] = now
+        return response

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "aktiv.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "aktiv.middleware.SessionIdleMiddleware",
     "aktiv.locale_middleware.DanishFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -138,7 +139,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "aktiv.backends.RoleModelBackend",  # ModelBackend, with the roles in the same query
 ]
 
 # Login throttling (django-axes): lock a username *from one address* after repeated
@@ -187,7 +188,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Sessions end after a configurable idle time (sliding expiry).
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Sessions end after SESSION_COOKIE_AGE without a request. Rather than write the session
+# on every request, aktiv.middleware.SessionIdleMiddleware renews it at most once a
+# minute (so "idle" means 59-60 minutes at the default of 60).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -228,9 +233,21 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Story aggregates (domain summaries, report) are cached under a data version that
-# PostgreSQL bumps on every write (stories.aggregate_cache); this bounds their age.
+# Aggregates and rendered page bodies are cached under data versions that PostgreSQL
+# bumps on every write (aktiv.page_cache, stories.aggregate_cache); this bounds their age.
 AGGREGATE_CACHE_SECONDS = env_int("AKTIV_AGGREGATE_CACHE_SECONDS", 300)
+
+# Both caches live in each process's memory: story text is never written to disk or
+# sent to another service. "pages" holds rendered page bodies (20-100 kB each), so it
+# is bounded to keep a worker well under 150 MB.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "aktiv"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "aktiv-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("AKTIV_PAGE_CACHE_ENTRIES", 300)},
+    },
+}
 
 # Audit-log entries older than this are removed by `manage.py prune_audit`.
 AUDIT_RETENTION_DAYS = env_int("AKTIV_AUDIT_RETENTION_DAYS", 180)

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from aktiv import audit
+from aktiv import audit, page_cache
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, role_required
 from reports import wording
 from reports.builder import learn_heading, organisation_name
@@ -20,29 +20,41 @@ READERS = (STAFF, FACILITATOR, MANAGER)
 @role_required(*READERS)
 def domain_list(request):
     """The ten domains ranked by a chosen workshop, with story counts and cross tables."""
-    choice = Choice(request.GET)
-    context = selectors.overview(request.user, choice.round, choice.workshop)
-    context.update(choice=choice, query=urlencode(choice.query()))
-    return render(request, "domains/domain_list.html", context)
+
+    def build():
+        choice = Choice(request.GET)
+        context = selectors.overview(request.user, choice.round, choice.workshop)
+        context.update(choice=choice, query=urlencode(choice.query()))
+        return context
+
+    body = page_cache.cached_body(request, "domains:list", "domains/_domain_list_body.html", build)
+    return render(request, "domains/domain_list.html", {"body": body})
 
 
 @role_required(*READERS)
 def domain_detail(request, slug):
     """A domain's summary in the report's order of sections."""
     domain = get_object_or_404(Domain, slug=slug)
-    choice = Choice(request.GET)
-    context = selectors.summary(request.user, domain, choice.round, choice.workshop)
-    context.update(
-        domain=domain,
-        choice=choice,
-        query=urlencode(choice.query()),
-        learn_heading=learn_heading(),
-        organisation=organisation_name(),
-        groups_sentence=wording.groups_discussed_sentence(context["groups"])
-        if context["groups"]
-        else "",
+
+    def build():
+        choice = Choice(request.GET)
+        context = selectors.summary(request.user, domain, choice.round, choice.workshop)
+        context.update(
+            domain=domain,
+            choice=choice,
+            query=urlencode(choice.query()),
+            learn_heading=learn_heading(),
+            organisation=organisation_name(),
+            groups_sentence=wording.groups_discussed_sentence(context["groups"])
+            if context["groups"]
+            else "",
+        )
+        return context
+
+    body = page_cache.cached_body(
+        request, "domains:detail", "domains/_domain_detail_body.html", build
     )
-    return render(request, "domains/domain_detail.html", context)
+    return render(request, "domains/domain_detail.html", {"domain": domain, "body": body})
 
 
 def _changed_fields(form):

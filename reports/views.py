@@ -7,7 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from aktiv import audit
+from aktiv import audit, page_cache
 from aktiv.roles import MANAGER, STAFF, has_role, role_required
 
 from .builder import build_report
@@ -23,9 +23,12 @@ def _report_context(request):
         "choice": choice,
         "report": report,
         "query": urlencode(choice.query()),
-        "can_edit_texts": has_role(request.user, STAFF)
-        and request.user.has_perm("reports.change_reporttext"),
+        "can_edit_texts": _can_edit_texts(request.user),
     }
+
+
+def _can_edit_texts(user):
+    return has_role(user, STAFF) and user.has_perm("reports.change_reporttext")
 
 
 def _audit_detail(report):
@@ -40,7 +43,15 @@ def _audit_detail(report):
 @never_cache
 @role_required(STAFF, MANAGER)
 def report(request):
-    return render(request, "reports/report.html", _report_context(request))
+    can_edit = _can_edit_texts(request.user)
+    body = page_cache.cached_body(
+        request,
+        "reports:report",
+        "reports/_report_page_body.html",
+        lambda: _report_context(request),
+        vary=(can_edit,),
+    )
+    return render(request, "reports/report.html", {"body": body})
 
 
 @never_cache

@@ -77,6 +77,35 @@ def start_gunicorn(port, workers, log_name, threads=4):
     sys.exit(f"gunicorn did not answer /healthz within 60 s; see {log_name}")
 
 
+def cpu_seconds():
+    """CPU time used so far by the gunicorn workers, PostgreSQL and this load process.
+
+    Read from /proc (Linux), so each endpoint's cost can be split between the three;
+    returns zeros where /proc is missing.
+    """
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    totals = {"server": 0.0, "database": 0.0, "client": time.process_time()}
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return totals
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        fields = stat[stat.rindex(")") + 2 :].split()
+        used = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        if name == "postgres":
+            totals["database"] += used
+        elif b"gunicorn" in cmdline and b"aktiv.wsgi" in cmdline:
+            totals["server"] += used
+    return totals
+
+
 def worker_rss_mb(master_pid):
     """Resident memory (MB) of each gunicorn worker of the given master."""
     sizes = []

@@ -2,15 +2,16 @@
 
 Counting 100,000 stories on every page view is work repeated per request. Each cached
 value is keyed by the SQL of the (consent-filtered) queryset it was computed from and
-by the *story data version*: a counter that PostgreSQL itself bumps, through
-statement-level triggers (migration stories 0005), on every INSERT, UPDATE, DELETE or
-TRUNCATE of stories, their domain tags and feedback — whichever code path writes (forms,
-imports, bulk updates, erasure, consent withdrawal). A withdrawn consent therefore
-changes the version before the next page is built, and no cached aggregate outlives the
-data it came from. Entries also expire after AGGREGATE_CACHE_SECONDS (a restored backup
-can bring back an old version number). On SQLite (`make run`) nothing is cached.
+by the *data versions* (aktiv.page_cache): counters that PostgreSQL itself bumps, through
+statement-level triggers (aktiv migration 0003), on every INSERT, UPDATE, DELETE or
+TRUNCATE of stories, their domain tags and feedback, workshops and reference data —
+whichever code path writes (forms, imports, bulk updates, erasure, consent withdrawal).
+A withdrawn consent therefore changes the version before the next page is built, and no
+cached aggregate outlives the data it came from. Entries also expire after
+AGGREGATE_CACHE_SECONDS (a restored backup can bring back an old version number). On
+SQLite (`make run`) nothing is cached.
 
-The cache backend is Django's default cache (per process unless CACHES says otherwise);
+The cache backend is Django's default cache (per-process memory, see CACHES);
 correctness never depends on it, only speed.
 """
 
@@ -19,19 +20,14 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
 
-VERSION_SQL = "SELECT version FROM stories_dataversion WHERE id = 1"
+from aktiv.page_cache import data_versions
 
 
 def data_version():
-    """The current story data version, or None where there is no trigger (SQLite)."""
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
-        row = cursor.fetchone()
-    return row[0] if row else None
+    """The current data versions as one value, or None where there are none (SQLite)."""
+    versions = data_versions()
+    return None if versions is None else ".".join(str(v) for _, v in sorted(versions.items()))
 
 
 def _key(name, queryset, args, kwargs, version):

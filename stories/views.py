@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from aktiv import audit
+from aktiv import audit, page_cache
 from aktiv.middleware import DATABASE_DOWN_ERRORS, close_broken_connections
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
 from domains.models import Domain
@@ -105,56 +105,68 @@ def story_list(request):
 
 
 def _staff_list(request):
-    form = StoryFilterForm(request.GET or None)
-    stories = (
-        form.filter(Story.objects.all())
-        .select_related("round", "collected_by")
-        .prefetch_related(DOMAINS_FOR_DISPLAY)
-        .order_by("-created_at", "-id")
-    )
-    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
-    return render(
-        request,
-        "stories/story_list.html",
-        {
+    def build():
+        form = StoryFilterForm(request.GET or None)
+        stories = (
+            form.filter(Story.objects.all())
+            .select_related("round", "collected_by")
+            .prefetch_related(DOMAINS_FOR_DISPLAY)
+            .order_by("-created_at", "-id")
+        )
+        page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
+        return {
             "form": form,
             "page": page,
             "query": _query_without_page(request),
             "export_query": _query_without_page(request),
             "total": Story.objects.count() if form.active_filters() else page.paginator.count,
-        },
+        }
+
+    body = page_cache.cached_body(
+        request,
+        "stories:list",
+        "stories/_story_list_body.html",
+        build,
+        depends=(page_cache.STORIES, page_cache.REFERENCE),
     )
+    return render(request, "stories/story_list.html", {"body": body})
 
 
 def _manager_list(request):
-    form = StoryFilterForm(request.GET or None, restricted=True)
-    stories = (
-        form.filter(Story.objects.for_report())
-        .only("id", "title", "employment_type", "created_at")
-        .prefetch_related(DOMAINS_FOR_DISPLAY)
-        .order_by("-created_at", "-id")
-    )
-    page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
-    rows = [
-        {
-            "pk": story.pk,
-            "title": story.title,
-            "employment_type": story.get_employment_type_display(),
-            "domains": list(story.domains.all()),
-        }
-        for story in page.object_list
-    ]
-    return render(
-        request,
-        "stories/story_list_restricted.html",
-        {
+    def build():
+        form = StoryFilterForm(request.GET or None, restricted=True)
+        stories = (
+            form.filter(Story.objects.for_report())
+            .only("id", "title", "employment_type", "created_at")
+            .prefetch_related(DOMAINS_FOR_DISPLAY)
+            .order_by("-created_at", "-id")
+        )
+        page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
+        rows = [
+            {
+                "pk": story.pk,
+                "title": story.title,
+                "employment_type": story.get_employment_type_display(),
+                "domains": list(story.domains.all()),
+            }
+            for story in page.object_list
+        ]
+        return {
             "form": form,
             "page": page,
             "rows": rows,
             "query": _query_without_page(request),
             "export_query": _query_without_page(request),
-        },
+        }
+
+    body = page_cache.cached_body(
+        request,
+        "stories:list-restricted",
+        "stories/_story_list_restricted_body.html",
+        build,
+        depends=(page_cache.STORIES, page_cache.REFERENCE),
     )
+    return render(request, "stories/story_list_restricted.html", {"body": body})
 
 
 # Detail -------------------------------------------------------------------------------

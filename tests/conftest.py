@@ -50,10 +50,11 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache: a rolled-back test can reuse a data version."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: a rolled-back test can reuse a data version."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 def _is_transactional(request):

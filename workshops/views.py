@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from aktiv import audit
+from aktiv import audit, page_cache
 from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, has_role, role_required
 from domains.models import Domain
@@ -527,9 +527,20 @@ def _results_context(workshop):
 @role_required(*READERS)
 def results(request, pk):
     workshop = _workshop(pk)
-    context = _results_context(workshop)
-    context["can_run"] = has_role(request.user, FACILITATOR)
-    return render(request, "workshops/results.html", context)
+
+    def build():
+        context = _results_context(workshop)
+        context["can_run"] = has_role(request.user, FACILITATOR)
+        return context
+
+    body = page_cache.cached_body(
+        request,
+        "workshops:results",
+        "workshops/_results_body.html",
+        build,
+        depends=(page_cache.WORKSHOPS, page_cache.REFERENCE),
+    )
+    return render(request, "workshops/results.html", {"workshop": workshop, "body": body})
 
 
 def _results_table(workshop):

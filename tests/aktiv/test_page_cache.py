@@ -1,0 +1,188 @@
+"""Cached page bodies (aktiv.page_cache): reused while the data is unchanged, never after.
+
+Every test views a page twice around a write made the way the app or an operator could
+make it (often a plain UPDATE, without model signals) and checks that the second view
+shows the new state. The counters themselves are moved by PostgreSQL triggers.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+
+from aktiv import page_cache, roles
+from domains.models import Domain
+from stories.models import Story
+from tests.conftest import make_user
+from tests.stories.factories import make_story
+from tests.workshops.factories import cast, make_workshop
+from workshops.models import Workshop
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def versions():
+    return page_cache.data_versions()
+
+
+def test_each_kind_of_data_has_its_own_counter_moved_by_plain_sql():
+    before = versions()
+    make_story(title="Ny")
+    after_story = versions()
+    assert after_story["stories"] > before["stories"]
+    assert after_story["workshops"] == before["workshops"]
+
+    workshop = make_workshop()
+    after_workshop = versions()
+    assert after_workshop["workshops"] > after_story["workshops"]
+
+    Domain.objects.filter(slug="glaede").update(name="Glæde i hverdagen")
+    assert versions()["reference"] > after_workshop["reference"]
+
+    ballot_before = versions()["workshops"]
+    cast(workshop, workshop.groups.first(), ["glaede", "laering"])
+    assert versions()["workshops"] > ballot_before
+
+
+def test_a_login_does_not_empty_the_caches_but_a_new_user_name_does():
+    user = make_user(roles.STAFF, username="navn")
+    before = versions()["reference"]
+    get_user_model().objects.filter(pk=user.pk).update(last_login="2026-01-01T10:00:00Z")
+    assert versions()["reference"] == before
+    get_user_model().objects.filter(pk=user.pk).update(username="nyt-navn")
+    assert versions()["reference"] > before
+
+
+def test_the_second_view_of_the_story_list_reuses_the_body(
+    staff_client, django_assert_max_num_queries
+):
+    make_story(title="Første fortælling")
+    first = staff_client.get("/stories/")
+    # session, user with roles, data versions; nothing of the list itself
+    with django_assert_max_num_queries(3):
+        second = staff_client.get("/stories/")
+    assert second.status_code == 200
+    assert first.content.split(b"<main")[1] == second.content.split(b"<main")[1]
+
+
+def test_a_new_story_shows_at_once_on_the_cached_list(staff_client):
+    make_story(title="Første fortælling")
+    assert "Første fortælling" in staff_client.get("/stories/").content.decode()
+    Story.objects.create(
+        title="Anden fortælling",
+        text="Tekst",
+        collected_on="2021-01-01",
+        employment_type=Story.Employment.WAGE_SUBSIDY,
+    )
+    assert "Anden fortælling" in staff_client.get("/stories/").content.decode()
+
+
+def test_a_withdrawn_consent_leaves_the_managers_cached_list_at_once(manager_client):
+    story = make_story(title="Må læses af ledere", consent=("analysis", "report"))
+    assert "Må læses af ledere" in manager_client.get("/stories/").content.decode()
+    # A plain UPDATE, as a bulk withdrawal or psql would do it: no model signal fires.
+    Story.objects.filter(pk=story.pk).update(consent_report_on=None, consent_analysis_on=None)
+    assert "Må læses af ledere" not in manager_client.get("/stories/").content.decode()
+
+
+def test_an_erased_story_leaves_every_cached_page(staff_client, manager_client):
+    story = make_story(title="Slettes snart", domains=("glaede",), consent=("analysis", "report"))
+    pages = ["/stories/", "/domains/glaede/", "/report/"]
+    for path in pages:
+        assert "Slettes snart" in manager_client.get(path).content.decode(), path
+    Story.objects.filter(pk=story.pk).delete()
+    for path in pages:
+        assert "Slettes snart" not in manager_client.get(path).content.decode(), path
+        assert "Slettes snart" not in staff_client.get(path).content.decode(), path
+
+
+def test_staff_and_managers_never_share_a_cached_body(staff_client, manager_client):
+    make_story(title="Kun til analyse", storyteller_code="B-4711", consent=("analysis",))
+    staff_page = staff_client.get("/stories/").content.decode()
+    assert "Kun til analyse" in staff_page and "B-4711" in staff_page
+    manager_page = manager_client.get("/stories/").content.decode()
+    assert "Kun til analyse" not in manager_page
+    assert "B-4711" not in manager_page
+
+
+def test_languages_are_cached_apart(staff_client):
+    make_story(title="Sproget")
+    assert "Søg og filtrér" in staff_client.get("/stories/").content.decode()
+    staff_client.cookies["django_language"] = "en"
+    english = staff_client.get("/stories/").content.decode()
+    assert "Søg og filtrér" not in english
+
+
+def test_a_renamed_domain_shows_on_the_cached_pages(staff_client):
+    make_story(title="Om glæde", domains=("glaede",), consent=("analysis", "report"))
+    name = Domain.objects.get(slug="glaede").name
+    for path in ("/domains/glaede/", "/stories/"):
+        assert name in staff_client.get(path).content.decode().split("<main")[1], path
+    Domain.objects.filter(slug="glaede").update(name="Livsglæde og overskud")
+    for path in ("/domains/glaede/", "/stories/"):
+        body = staff_client.get(path).content.decode().split("<main")[1]
+        assert "Livsglæde og overskud" in body, path
+
+
+def test_a_new_ballot_shows_at_once_on_the_cached_results(facilitator_client):
+    workshop = make_workshop(status=Workshop.Status.OPEN, code="CACHE1")
+    group = workshop.groups.first()
+    cast(workshop, group, ["glaede", "laering", "faellesskab"])
+    url = f"/workshops/{workshop.pk}/results/"
+    first = facilitator_client.get(url).content.decode()
+    cast(workshop, group, ["glaede", "laering", "faellesskab"])
+    second = facilitator_client.get(url).content.decode()
+    assert first != second
+    assert Workshop.objects.get(pk=workshop.pk).ballots.count() == 2
+
+
+def _render_counting(monkeypatch, html):
+    built = []
+
+    def render(template, context, request):
+        built.append(template)
+        return html
+
+    monkeypatch.setattr(page_cache, "render_to_string", render)
+    return built
+
+
+def test_a_body_with_a_csrf_token_is_never_stored(rf, staff_user, monkeypatch):
+    built = _render_counting(monkeypatch, '<input name="csrfmiddlewaretoken" value="x">')
+    request = rf.get("/stories/")
+    request.user = staff_user
+    for _ in range(2):
+        html = page_cache.cached_body(request, "test:csrf", "any.html", dict)
+        assert page_cache.CSRF_FIELD in html
+    assert len(built) == 2  # rendered each time, never served from the cache
+
+
+def test_a_body_is_built_once_while_the_data_is_unchanged(rf, staff_user, monkeypatch):
+    built = _render_counting(monkeypatch, "<p>body</p>")
+    request = rf.get("/stories/")
+    request.user = staff_user
+    for _ in range(3):
+        assert page_cache.cached_body(request, "test:once", "any.html", dict) == "<p>body</p>"
+    assert len(built) == 1
+
+
+def test_nothing_is_cached_without_the_version_table(rf, staff_user, monkeypatch):
+    built = _render_counting(monkeypatch, "<p>body</p>")
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    request = rf.get("/stories/")
+    request.user = staff_user
+    for _ in range(2):
+        page_cache.cached_body(request, "test:sqlite", "any.html", dict)
+    assert page_cache.data_versions() is None
+    assert len(built) == 2
+
+
+def test_an_inactive_user_is_refused_even_with_a_cached_page(staff_user):
+    make_story(title="Hemmelig")
+    client = Client()
+    client.force_login(staff_user)
+    assert client.get("/stories/").status_code == 200
+    get_user_model().objects.filter(pk=staff_user.pk).update(is_active=False)
+    response = client.get("/stories/")
+    assert response.status_code == 302  # signed out: to the login page
+    assert "Hemmelig" not in response.content.decode()
