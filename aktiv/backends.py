@@ -8,24 +8,27 @@ looks for them first. Behaviour is otherwise ModelBackend's.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.postgres.aggregates import ArrayAgg
 from django.db import connection
-from django.db.models import Q
+
+# auth.User and its groups (AUTH_USER_MODEL is Django's own).
+USER_WITH_ROLES_SQL = """
+    SELECT u.*,
+           COALESCE(array_agg(g.name) FILTER (WHERE g.name IS NOT NULL), '{}') AS role_list
+    FROM auth_user u
+    LEFT JOIN auth_user_groups ug ON ug.user_id = u.id
+    LEFT JOIN auth_group g ON g.id = ug.group_id
+    WHERE u.id = %s
+    GROUP BY u.id
+"""
 
 
 class RoleModelBackend(ModelBackend):
     def get_user(self, user_id):
         if connection.vendor != "postgresql":
             return super().get_user(user_id)
-        User = get_user_model()
-        user = (
-            User._default_manager.annotate(
-                role_list=ArrayAgg("groups__name", filter=Q(groups__isnull=False), default=None)
-            )
-            .filter(pk=user_id)
-            .first()
-        )
+        found = list(get_user_model()._default_manager.raw(USER_WITH_ROLES_SQL, [user_id]))
+        user = found[0] if found else None
         if user is None or not self.user_can_authenticate(user):
             return None
-        user._aktiv_roles = frozenset(user.role_list or ())
+        user._aktiv_roles = frozenset(user.role_list)
         return user

@@ -192,6 +192,7 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 60) * 60
 # on every request, aktiv.middleware.SessionIdleMiddleware renews it at most once a
 # minute (so "idle" means 59-60 minutes at the default of 60).
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_ENGINE = "aktiv.sessions"  # the db engine, read with plain SQL
 SESSION_RENEW_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

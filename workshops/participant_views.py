@@ -202,12 +202,36 @@ def ballot(request, code):
     )
 
 
+def _workshop_of_ticket(request, code):
+    """The open workshop whose valid confirmation ticket this request carries, or None.
+
+    Such a ticket is signed for this workshop and this browser's token, so the browser
+    already found the workshop through the throttled steps; the confirmation then needs
+    no throttle check of its own. Anything else goes the full way through _resolve.
+    """
+    token = services.read_token(request)
+    if not token or services.normalise_code(code) != code:
+        return None
+    workshop = _open_workshop(code)
+    if workshop is None:
+        return None
+    try:
+        services.read_ticket(
+            workshop, services.token_hash(workshop, token), request.POST.get("ticket")
+        )
+    except services.VoteRefused:
+        return None
+    return workshop
+
+
 @never_cache
 @require_POST
 def confirm(request, code):
-    workshop, response = _resolve(request, code)
-    if response is not None:
-        return response
+    workshop = _workshop_of_ticket(request, code)
+    if workshop is None:
+        workshop, response = _resolve(request, code)
+        if response is not None:
+            return response
     token = services.read_token(request)
     if token is None:
         return _refused(

@@ -208,6 +208,41 @@ def _lock_workshop_if_open(workshop, *, allow_closed):
         raise VoteRefused(_("Afstemningen er lukket. Din stemme er ikke gemt."))
 
 
+NEW_BALLOT_SQL = """
+    INSERT INTO workshops_ballot
+        (workshop_id, group_id, token, is_paper, entered_by_id, created_at, updated_at)
+    VALUES (%s, %s, %s, %s, %s, %s, %s)
+    ON CONFLICT (token) DO NOTHING
+    RETURNING id
+"""
+
+
+def _insert_new_ballot(workshop, group, token, paper, entered_by):
+    """A new ballot for `token`, or None when the token already has one.
+
+    On PostgreSQL one INSERT ... ON CONFLICT DO NOTHING (a concurrent first submission of
+    the same token waits for the other to commit, then finds it); elsewhere
+    get_or_create.
+    """
+    fields = {"workshop": workshop, "group": group, "is_paper": paper, "entered_by": entered_by}
+    if connection.vendor != "postgresql":
+        ballot, created = Ballot.objects.get_or_create(token=token, defaults=fields)
+        return ballot if created else None
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            NEW_BALLOT_SQL,
+            [workshop.pk, group.pk, token, paper, getattr(entered_by, "pk", None), now, now],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    ballot = Ballot(id=row[0], token=token, created_at=now, updated_at=now, **fields)
+    ballot._state.adding = False
+    ballot._state.db = connection.alias
+    return ballot
+
+
 def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None):
     """Store (or atomically replace) the ballot identified by `token` (already hashed).
 
@@ -221,17 +256,10 @@ def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None
         raise VoteRefused(_("Vælg mindst ét område."))
     with transaction.atomic():
         _lock_workshop_if_open(workshop, allow_closed=paper)
-        ballot, created = Ballot.objects.get_or_create(
-            token=token,
-            defaults={
-                "workshop": workshop,
-                "group": group,
-                "is_paper": paper,
-                "entered_by": entered_by,
-            },
-        )
+        ballot = _insert_new_ballot(workshop, group, token, paper, entered_by)
+        created = ballot is not None
         if not created:
-            ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
+            ballot = Ballot.objects.select_for_update().get(token=token)
             if ballot.workshop_id != workshop.pk:
                 raise VoteRefused(_("Vi kunne ikke genkende din stemmeseddel. Start forfra."))
             if ballot.group_id != group.pk:

@@ -9,6 +9,7 @@ import traceback
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache import caches
 from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, settings
@@ -32,10 +33,18 @@ settings.load_profile(
 
 @contextmanager
 def rolled_back():
-    """Run one example in a savepoint that is always rolled back: examples stay independent."""
-    with transaction.atomic():
-        yield
-        transaction.set_rollback(True)
+    """Run one example in a savepoint that is always rolled back: examples stay independent.
+
+    The rollback also takes back the data versions, so the next example could reach the
+    same version numbers with other data: the caches are emptied as after every test.
+    """
+    try:
+        with transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+    finally:
+        for cache in caches.all():
+            cache.clear()
 
 
 def assert_no_server_error(response, what=""):
