@@ -29,9 +29,7 @@ def _ballot_url(workshop, group=None, slugs=()):
 
 
 def _open_workshop(code):
-    return (
-        Workshop.objects.filter(join_code=code, status=Workshop.Status.OPEN).order_by("-id").first()
-    )
+    return services.open_workshop_by_code(code)
 
 
 def _closed_for_this_browser(request, code):
@@ -128,7 +126,7 @@ def join(request, code):
 
 
 def _ballot_page(request, workshop, group, chosen, *, error=None, ballot=None, status=200):
-    domains = list(workshop.domains.order_by("order", "name"))
+    domains = services.ballot_domains(workshop)
     context = {
         "workshop": workshop,
         "group": group,
@@ -179,7 +177,7 @@ def ballot(request, code):
         return _refused(
             request, workshop, _("Vi kan ikke genkende din stemmeseddel. Start forfra.")
         )
-    domains = list(workshop.domains.order_by("order", "name"))
+    domains = services.ballot_domains(workshop)
     try:
         chosen = services.validate_choices(workshop, domains, slugs)
     except services.VoteRefused as exc:
@@ -245,7 +243,7 @@ def confirm(request, code):
             raise services.VoteRefused(_("Den gruppe findes ikke længere. Vælg din gruppe igen."))
         if workshop.joining_locked and not Ballot.objects.filter(token=hashed).exists():
             raise services.VoteRefused(_("Der er lukket for nye deltagere."))
-        domains = list(workshop.domains.order_by("order", "name"))
+        domains = services.ballot_domains(workshop)
         chosen = services.validate_choices(workshop, domains, slugs)
         services.cast_ballot(workshop, group, chosen, token=hashed)
     except services.VoteRefused as exc:

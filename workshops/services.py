@@ -11,6 +11,8 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from domains.models import Domain
+
 from .models import Ballot, Group, JoinAttempt, Vote, Workshop
 
 # Join codes: no look-alikes (no 0/O, 1/I/L).
@@ -266,10 +268,7 @@ def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None
                 ballot.group = group
             ballot.save(update_fields=["group", "updated_at"])
             Vote.objects.filter(ballot=ballot).delete()
-        Vote.objects.bulk_create(
-            Vote(ballot=ballot, slot=slot, domain=domain)
-            for slot, domain in enumerate(domains, start=1)
-        )
+        _insert_votes(ballot, domains)
     return ballot, created
 
 
@@ -286,9 +285,57 @@ def ballot_for(workshop, token):
     return ballot
 
 
+# --- the participant flow's lookups -----------------------------------------------------
+# A room full of tablets hits these at once. They are fixed SQL statements (psycopg
+# prepares each after a few runs on a connection) rather than ORM queries: on a small
+# server, building an ORM query costs several times running it.
+
+OPEN_WORKSHOP_SQL = (
+    "SELECT * FROM workshops_workshop WHERE join_code = %s AND status = %s ORDER BY id DESC LIMIT 1"
+)
+GROUP_SQL = "SELECT * FROM workshops_group WHERE workshop_id = %s AND number = %s"
+BALLOT_DOMAINS_SQL = (
+    "SELECT d.* FROM domains_domain d "
+    "JOIN workshops_workshop_domains wd ON wd.domain_id = d.id "
+    'WHERE wd.workshop_id = %s ORDER BY d."order", d.name'
+)
+VOTES_SQL = (
+    "INSERT INTO workshops_vote (ballot_id, slot, domain_id) "
+    "SELECT %s, v.slot, v.domain_id FROM unnest(%s::smallint[], %s::bigint[]) AS v(slot, domain_id)"
+)
+
+
+def open_workshop_by_code(code):
+    """The newest open workshop with this join code, or None."""
+    found = list(Workshop.objects.raw(OPEN_WORKSHOP_SQL, [code, Workshop.Status.OPEN.value]))
+    return found[0] if found else None
+
+
 def group_by_number(workshop, number):
     try:
         number = int(number)
     except (TypeError, ValueError):
         return None
-    return Group.objects.filter(workshop=workshop, number=number).first()
+    if not 0 <= number <= 32767:  # a smallint column
+        return None
+    found = list(Group.objects.raw(GROUP_SQL, [workshop.pk, number]))
+    return found[0] if found else None
+
+
+def ballot_domains(workshop):
+    """The domains on the workshop's ballot, in the ballot's order."""
+    return list(Domain.objects.raw(BALLOT_DOMAINS_SQL, [workshop.pk]))
+
+
+def _insert_votes(ballot, domains):
+    if connection.vendor != "postgresql":
+        Vote.objects.bulk_create(
+            Vote(ballot=ballot, slot=slot, domain=domain)
+            for slot, domain in enumerate(domains, start=1)
+        )
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            VOTES_SQL,
+            [ballot.pk, list(range(1, len(domains) + 1)), [domain.pk for domain in domains]],
+        )

@@ -91,7 +91,7 @@ class TestDatabaseRules:
         def broken(*args, **kwargs):
             raise IntegrityError("disk full")
 
-        monkeypatch.setattr(Vote.objects, "bulk_create", broken)
+        monkeypatch.setattr(services, "_insert_votes", broken)
         with pytest.raises(IntegrityError):
             services.cast_ballot(workshop, group, [domain("laering")], token="t" * 64)
         assert list(Vote.objects.values_list("domain__slug", flat=True)) == ["glaede"]
