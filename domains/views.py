@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from aktiv import audit, page_cache
+from aktiv import audit, lookups, page_cache
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, role_required
 from reports import wording
 from reports.builder import learn_heading, organisation_name
@@ -34,7 +34,7 @@ def domain_list(request):
 @role_required(*READERS)
 def domain_detail(request, slug):
     """A domain's summary in the report's order of sections."""
-    domain = get_object_or_404(Domain, slug=slug)
+    domain = lookups.get_or_404(Domain, slug=slug)
 
     def build():
         choice = Choice(request.GET)

@@ -243,7 +243,7 @@ def confirm(request, code):
             raise services.VoteRefused(_("Den gruppe findes ikke længere. Vælg din gruppe igen."))
         if workshop.joining_locked and not Ballot.objects.filter(token=hashed).exists():
             raise services.VoteRefused(_("Der er lukket for nye deltagere."))
-        domains = services.ballot_domains(workshop)
+        domains = services.ballot_domains(workshop, keys_only=True)
         chosen = services.validate_choices(workshop, domains, slugs)
         services.cast_ballot(workshop, group, chosen, token=hashed)
     except services.VoteRefused as exc:

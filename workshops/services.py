@@ -299,6 +299,8 @@ BALLOT_DOMAINS_SQL = (
     "JOIN workshops_workshop_domains wd ON wd.domain_id = d.id "
     'WHERE wd.workshop_id = %s ORDER BY d."order", d.name'
 )
+# What checking a choice needs (the rest of each domain is loaded only if asked for).
+BALLOT_DOMAIN_KEYS_SQL = BALLOT_DOMAINS_SQL.replace("d.*", 'd.id, d.slug, d.name, d."order"')
 VOTES_SQL = (
     "INSERT INTO workshops_vote (ballot_id, slot, domain_id) "
     "SELECT %s, v.slot, v.domain_id FROM unnest(%s::smallint[], %s::bigint[]) AS v(slot, domain_id)"
@@ -322,9 +324,11 @@ def group_by_number(workshop, number):
     return found[0] if found else None
 
 
-def ballot_domains(workshop):
-    """The domains on the workshop's ballot, in the ballot's order."""
-    return list(Domain.objects.raw(BALLOT_DOMAINS_SQL, [workshop.pk]))
+def ballot_domains(workshop, *, keys_only=False):
+    """The domains on the workshop's ballot, in the ballot's order (with keys_only: id,
+    slug, name and order, enough to check and store a choice)."""
+    sql = BALLOT_DOMAIN_KEYS_SQL if keys_only else BALLOT_DOMAINS_SQL
+    return list(Domain.objects.raw(sql, [workshop.pk]))
 
 
 def _insert_votes(ballot, domains):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from aktiv import audit, page_cache
+from aktiv import audit, lookups, page_cache
 from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, has_role, role_required
 from domains.models import Domain
@@ -526,7 +526,7 @@ def _results_context(workshop):
 
 @role_required(*READERS)
 def results(request, pk):
-    workshop = _workshop(pk)
+    workshop = lookups.get_or_404(Workshop, pk=pk)
 
     def build():
         context = _results_context(workshop)

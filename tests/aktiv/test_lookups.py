@@ -1,0 +1,38 @@
+"""aktiv.lookups.get_or_404: the object, or a 404; only for unique fields."""
+
+import pytest
+from django.http import Http404
+
+from aktiv.lookups import get_or_404
+from domains.models import Domain
+
+pytestmark = pytest.mark.django_db
+
+
+def test_finds_by_a_unique_field_and_by_primary_key():
+    domain = Domain.objects.get(slug="glaede")
+    assert get_or_404(Domain, slug="glaede") == domain
+    assert get_or_404(Domain, pk=domain.pk).name == domain.name
+
+
+def test_a_missing_row_is_a_404_and_odd_input_is_just_missing():
+    with pytest.raises(Http404):
+        get_or_404(Domain, slug="findes-ikke")
+    with pytest.raises(Http404):
+        get_or_404(Domain, slug="'; DROP TABLE domains_domain; --")
+    assert Domain.objects.filter(slug="glaede").exists()
+
+
+def test_refuses_a_field_that_is_not_unique():
+    with pytest.raises(ValueError):
+        get_or_404(Domain, name="Glæde")
+
+
+def test_unknown_pages_still_answer_404(staff_client, facilitator_client):
+    assert staff_client.get("/domains/findes-ikke/").status_code == 404
+    assert facilitator_client.get("/workshops/999999/results/").status_code == 404
+
+
+def test_a_primary_key_that_is_not_a_number_is_a_404():
+    with pytest.raises(Http404):
+        get_or_404(Domain, pk="abc")
