@@ -10,6 +10,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db import connection
 
+from . import lookups
+
 # auth.User and its groups (AUTH_USER_MODEL is Django's own).
 USER_WITH_ROLES_SQL = """
     SELECT u.*,
@@ -26,7 +28,7 @@ class RoleModelBackend(ModelBackend):
     def get_user(self, user_id):
         if connection.vendor != "postgresql":
             return super().get_user(user_id)
-        found = list(get_user_model()._default_manager.raw(USER_WITH_ROLES_SQL, [user_id]))
+        found = lookups.fetch(get_user_model(), USER_WITH_ROLES_SQL, [user_id], extra=1)
         user = found[0] if found else None
         if user is None or not self.user_can_authenticate(user):
             return None

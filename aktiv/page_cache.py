@@ -13,19 +13,28 @@ depends on, so a withdrawn consent, an erased story, a new ballot or a renamed d
 changes the key before the next page is built. Entries also expire after
 AGGREGATE_CACHE_SECONDS (a restored backup can bring back an old version number).
 
-What is never cached: the page header (user name, CSRF tokens, messages) and anything
-audited; a body that contains a CSRF token is refused by `cached_body`. The cache is
+The page around the body (navigation, language switch, footer) is cached too, with
+stand-ins for the two things in it that belong to one user: the CSRF token and the user
+name. They are put in on every request. A request with messages waiting is rendered in
+full. Never cached: anything audited, and a body that contains a CSRF token (refused by
+`cached_body`). The cache is
 the per-process "pages" cache (memory only, bounded), so story text is never written to
 disk or shared with another service. On SQLite (`make run`) nothing is cached.
 """
 
 import hashlib
+import secrets
 import threading
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -43,6 +52,20 @@ CSRF_FIELD = "csrfmiddlewaretoken"
 # it, instead of all of them running the same heavy queries at once. Locks are striped
 # by key so that unrelated pages do not wait for each other.
 _RENDER_LOCKS = [threading.Lock() for _ in range(32)]
+
+# Stand-ins in a cached page for the reader's CSRF token and user name. Random per
+# process (the cache is per process too), so no story text can contain them.
+_TOKEN_MARK = f"aktiv-token-{secrets.token_hex(16)}"
+_USER_MARK = f"aktiv-user-{secrets.token_hex(16)}"
+
+
+class _MarkedUser:
+    """Stands in for the signed-in user while the page around a body is rendered."""
+
+    is_authenticated = True
+
+    def get_username(self):
+        return _USER_MARK
 
 
 def data_versions():
@@ -83,8 +106,11 @@ def cached_body(request, name, template, build_context, *, depends=EVERYTHING, v
     versions = data_versions()
     if versions is None:
         return render_to_string(template, build_context(), request)
+    return _body(request, _key(name, request, versions, depends, vary), template, build_context)
+
+
+def _body(request, key, template, build_context):
     pages = caches["pages"]
-    key = _key(name, request, versions, depends, vary)
     html = pages.get(key)
     if html is None:
         with _RENDER_LOCKS[hash(key) % len(_RENDER_LOCKS)]:
@@ -94,3 +120,37 @@ def cached_body(request, name, template, build_context, *, depends=EVERYTHING, v
                 if CSRF_FIELD not in html:  # a token is per user: never shared
                     pages.set(key, str(html), settings.AGGREGATE_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 (rendered by our own templates, autoescaped)
+
+
+def cached_page(
+    request,
+    name,
+    page_template,
+    body_template,
+    build_context,
+    *,
+    page_context=None,
+    depends=EVERYTHING,
+    vary=(),
+):
+    """The whole page for a signed-in reader: `page_template` (which shows {{ body }})
+    around the cached body of `body_template`. See cached_body for the key."""
+    context = dict(page_context or {})
+    versions = data_versions()
+    if versions is None:
+        context["body"] = render_to_string(body_template, build_context(), request)
+        return render(request, page_template, context)
+    key = _key(name, request, versions, depends, vary)
+    if len(get_messages(request)):  # shown once, to this user: render in full
+        context["body"] = _body(request, key, body_template, build_context)
+        return render(request, page_template, context)
+    pages = caches["pages"]
+    page = pages.get(f"{key}:page")
+    if page is None:
+        context["body"] = _body(request, key, body_template, build_context)
+        context.update(csrf_token=_TOKEN_MARK, user=_MarkedUser())
+        page = render_to_string(page_template, context, request)
+        if pages.get(key) is not None:  # the body was shareable
+            pages.set(f"{key}:page", page, settings.AGGREGATE_CACHE_SECONDS)
+    page = page.replace(_TOKEN_MARK, get_token(request))
+    return HttpResponse(page.replace(_USER_MARK, escape(request.user.get_username())))

@@ -27,8 +27,9 @@ def domain_list(request):
         context.update(choice=choice, query=urlencode(choice.query()))
         return context
 
-    body = page_cache.cached_body(request, "domains:list", "domains/_domain_list_body.html", build)
-    return render(request, "domains/domain_list.html", {"body": body})
+    return page_cache.cached_page(
+        request, "domains:list", "domains/domain_list.html", "domains/_domain_list_body.html", build
+    )
 
 
 @role_required(*READERS)
@@ -51,10 +52,14 @@ def domain_detail(request, slug):
         )
         return context
 
-    body = page_cache.cached_body(
-        request, "domains:detail", "domains/_domain_detail_body.html", build
+    return page_cache.cached_page(
+        request,
+        "domains:detail",
+        "domains/domain_detail.html",
+        "domains/_domain_detail_body.html",
+        build,
+        page_context={"domain": domain},
     )
-    return render(request, "domains/domain_detail.html", {"domain": domain, "body": body})
 
 
 def _changed_fields(form):

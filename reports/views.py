@@ -44,14 +44,14 @@ def _audit_detail(report):
 @role_required(STAFF, MANAGER)
 def report(request):
     can_edit = _can_edit_texts(request.user)
-    body = page_cache.cached_body(
+    return page_cache.cached_page(
         request,
         "reports:report",
+        "reports/report.html",
         "reports/_report_page_body.html",
         lambda: _report_context(request),
         vary=(can_edit,),
     )
-    return render(request, "reports/report.html", {"body": body})
 
 
 @never_cache

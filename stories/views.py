@@ -122,14 +122,14 @@ def _staff_list(request):
             "total": Story.objects.count() if form.active_filters() else page.paginator.count,
         }
 
-    body = page_cache.cached_body(
+    return page_cache.cached_page(
         request,
         "stories:list",
+        "stories/story_list.html",
         "stories/_story_list_body.html",
         build,
         depends=(page_cache.STORIES, page_cache.REFERENCE),
     )
-    return render(request, "stories/story_list.html", {"body": body})
 
 
 def _manager_list(request):
@@ -159,14 +159,14 @@ def _manager_list(request):
             "export_query": _query_without_page(request),
         }
 
-    body = page_cache.cached_body(
+    return page_cache.cached_page(
         request,
         "stories:list-restricted",
+        "stories/story_list_restricted.html",
         "stories/_story_list_restricted_body.html",
         build,
         depends=(page_cache.STORIES, page_cache.REFERENCE),
     )
-    return render(request, "stories/story_list_restricted.html", {"body": body})
 
 
 # Detail -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aktiv import lookups
 from domains.models import Domain
 
 from .models import Ballot, Group, JoinAttempt, Vote, Workshop
@@ -309,7 +310,7 @@ VOTES_SQL = (
 
 def open_workshop_by_code(code):
     """The newest open workshop with this join code, or None."""
-    found = list(Workshop.objects.raw(OPEN_WORKSHOP_SQL, [code, Workshop.Status.OPEN.value]))
+    found = lookups.fetch(Workshop, OPEN_WORKSHOP_SQL, [code, Workshop.Status.OPEN.value])
     return found[0] if found else None
 
 
@@ -320,7 +321,7 @@ def group_by_number(workshop, number):
         return None
     if not 0 <= number <= 32767:  # a smallint column
         return None
-    found = list(Group.objects.raw(GROUP_SQL, [workshop.pk, number]))
+    found = lookups.fetch(Group, GROUP_SQL, [workshop.pk, number])
     return found[0] if found else None
 
 
@@ -328,7 +329,7 @@ def ballot_domains(workshop, *, keys_only=False):
     """The domains on the workshop's ballot, in the ballot's order (with keys_only: id,
     slug, name and order, enough to check and store a choice)."""
     sql = BALLOT_DOMAIN_KEYS_SQL if keys_only else BALLOT_DOMAINS_SQL
-    return list(Domain.objects.raw(sql, [workshop.pk]))
+    return lookups.fetch(Domain, sql, [workshop.pk])
 
 
 def _insert_votes(ballot, domains):

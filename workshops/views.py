@@ -533,14 +533,15 @@ def results(request, pk):
         context["can_run"] = has_role(request.user, FACILITATOR)
         return context
 
-    body = page_cache.cached_body(
+    return page_cache.cached_page(
         request,
         "workshops:results",
+        "workshops/results.html",
         "workshops/_results_body.html",
         build,
+        page_context={"workshop": workshop},
         depends=(page_cache.WORKSHOPS, page_cache.REFERENCE),
     )
-    return render(request, "workshops/results.html", {"workshop": workshop, "body": body})
 
 
 def _results_table(workshop):

@@ -36,3 +36,28 @@ def test_unknown_pages_still_answer_404(staff_client, facilitator_client):
 def test_a_primary_key_that_is_not_a_number_is_a_404():
     with pytest.raises(Http404):
         get_or_404(Domain, pk="abc")
+
+
+def test_fetch_matches_the_orm_field_by_field_whatever_the_column_order():
+    from django.forms.models import model_to_dict
+
+    from aktiv.lookups import fetch
+    from tests.workshops.factories import make_workshop
+    from workshops.models import Workshop
+
+    workshop = make_workshop(title="Kolonner", status=Workshop.Status.CLOSED, votes=2)
+    (fetched,) = fetch(Workshop, "SELECT * FROM workshops_workshop WHERE id = %s", [workshop.pk])
+    fields = [f.attname for f in Workshop._meta.concrete_fields]
+    orm = Workshop.objects.get(pk=workshop.pk)
+    assert {f: getattr(fetched, f) for f in fields} == {f: getattr(orm, f) for f in fields}
+    assert model_to_dict(fetched, exclude=["domains"]) == model_to_dict(orm, exclude=["domains"])
+
+    # A subset in reverse order, plus an extra column: the rest loads when asked for.
+    (domain,) = fetch(
+        Domain,
+        "SELECT slug, id, 42 AS answer FROM domains_domain WHERE slug = %s",
+        ["glaede"],
+        extra=1,
+    )
+    assert (domain.slug, domain.answer) == ("glaede", 42)
+    assert domain.name == Domain.objects.get(slug="glaede").name

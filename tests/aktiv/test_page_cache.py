@@ -186,3 +186,54 @@ def test_an_inactive_user_is_refused_even_with_a_cached_page(staff_user):
     response = client.get("/stories/")
     assert response.status_code == 302  # signed out: to the login page
     assert "Hemmelig" not in response.content.decode()
+
+
+def _token(html):
+    import re
+
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_cached_page_shows_each_reader_their_own_name_and_a_working_token(staff_user):
+    other = make_user(roles.STAFF, username="anden-medarbejder")
+    make_story(title="Fælles side")
+    pages = {}
+    for user in (staff_user, other, staff_user):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        html = client.get("/stories/").content.decode()
+        pages[user.username] = html
+        assert f">{user.username}<" in html
+        assert "aktiv-user-" not in html and "aktiv-token-" not in html
+        # The token in the cached page is this browser's: signing out with it works.
+        response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": _token(html)})
+        assert response.status_code == 302
+        assert client.get("/stories/").status_code == 302  # signed out
+    header = '<span class="text-body-secondary">anden-medarbejder</span>'
+    assert header in pages["anden-medarbejder"]
+    assert header not in pages[staff_user.username]
+
+
+def test_a_user_name_is_escaped_in_the_cached_page():
+    user = make_user(roles.STAFF, username="a<b>")
+    client = Client()
+    client.force_login(user)
+    for _ in range(2):
+        html = client.get("/stories/").content.decode()
+        assert "a&lt;b&gt;" in html and "a<b>" not in html
+
+
+def test_messages_still_show_on_a_cached_page(staff_client):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    staff_client.get("/stories/")  # cached now
+    from django.http import HttpRequest, HttpResponse
+
+    storage = CookieStorage(HttpRequest())
+    storage.add(constants.SUCCESS, "Gemt og klar")
+    carrier = HttpResponse()
+    storage.update(carrier)  # the cookie a redirect after saving would set
+    staff_client.cookies["messages"] = carrier.cookies["messages"].value
+    assert "Gemt og klar" in staff_client.get("/stories/").content.decode()
+    assert "Gemt og klar" not in staff_client.get("/stories/").content.decode()
