@@ -8,6 +8,8 @@ from .forms import LoginForm
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # The participants' pages first: a whole room votes at once (URL matching is in order).
+    path("w/", include("workshops.participant_urls")),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -25,7 +27,6 @@ urlpatterns = [
     path("stories/", include("stories.urls")),
     path("stories/", include("stories.feedback_urls")),
     path("workshops/", include("workshops.urls")),
-    path("w/", include("workshops.participant_urls")),
     path("report/", include("reports.urls")),
     path("public/", include("stories.public_urls")),
     path("admin/", admin.site.urls),

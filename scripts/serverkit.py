@@ -78,13 +78,13 @@ def start_gunicorn(port, workers, log_name, threads=4):
 
 
 def cpu_seconds():
-    """CPU time used so far by the gunicorn workers, PostgreSQL and this load process.
+    """CPU time used so far by each gunicorn worker, PostgreSQL process and this one.
 
     Read from /proc (Linux), so each endpoint's cost can be split between the three;
     returns zeros where /proc is missing.
     """
     ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    totals = {"server": 0.0, "database": 0.0, "client": time.process_time()}
+    totals = {"server": {}, "database": {}, "client": {"self": time.process_time()}}
     proc = Path("/proc")
     if not proc.is_dir():
         return totals
@@ -100,10 +100,19 @@ def cpu_seconds():
         fields = stat[stat.rindex(")") + 2 :].split()
         used = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
         if name == "postgres":
-            totals["database"] += used
+            totals["database"][entry.name] = used
         elif b"gunicorn" in cmdline and b"aktiv.wsgi" in cmdline:
-            totals["server"] += used
+            totals["server"][entry.name] = used
     return totals
+
+
+def cpu_used(before, after):
+    """CPU seconds per part between two cpu_seconds() readings, counted per process
+    (a process that ended in between is left out; one that started counts whole)."""
+    return {
+        part: sum(seconds - before[part].get(pid, 0.0) for pid, seconds in after[part].items())
+        for part in after
+    }
 
 
 def worker_rss_mb(master_pid):

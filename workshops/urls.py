@@ -6,6 +6,8 @@ app_name = "workshops"
 
 urlpatterns = [
     path("", views.workshop_list, name="list"),
+    # Early: the results page is what a room refreshes while votes come in.
+    path("<int:pk>/results/", views.results, name="results"),
     path("new/", views.workshop_create, name="create"),
     path("compare/", views.compare, name="compare"),
     path("<int:pk>/", views.workshop_detail, name="detail"),
@@ -31,7 +33,6 @@ urlpatterns = [
         views.selection_delete,
         name="selection_delete",
     ),
-    path("<int:pk>/results/", views.results, name="results"),
     path(
         "<int:pk>/export/<slug:what>.<slug:fmt>",
         views.export,
