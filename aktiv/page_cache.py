@@ -134,20 +134,31 @@ def cached_page(
     vary=(),
 ):
     """The whole page for a signed-in reader: `page_template` (which shows {{ body }})
-    around the cached body of `body_template`. See cached_body for the key."""
-    context = dict(page_context or {})
+    around the cached body of `body_template`. See cached_body for the key.
+
+    `page_context` (a dict, or a function returning one) is what the page template needs
+    besides the body; a function is only called when the page is rendered, so a lookup
+    in it (which may raise Http404) costs nothing while the page is cached. That is
+    safe: deleting or changing the object moves a data version, hence the key.
+    """
+
+    def context_with(body):
+        context = dict((page_context() if callable(page_context) else page_context) or {})
+        context["body"] = body
+        return context
+
     versions = data_versions()
     if versions is None:
-        context["body"] = render_to_string(body_template, build_context(), request)
-        return render(request, page_template, context)
+        body = render_to_string(body_template, build_context(), request)
+        return render(request, page_template, context_with(body))
     key = _key(name, request, versions, depends, vary)
     if len(get_messages(request)):  # shown once, to this user: render in full
-        context["body"] = _body(request, key, body_template, build_context)
-        return render(request, page_template, context)
+        body = _body(request, key, body_template, build_context)
+        return render(request, page_template, context_with(body))
     pages = caches["pages"]
     page = pages.get(f"{key}:page")
     if page is None:
-        context["body"] = _body(request, key, body_template, build_context)
+        context = context_with(_body(request, key, body_template, build_context))
         context.update(csrf_token=_TOKEN_MARK, user=_MarkedUser())
         page = render_to_string(page_template, context, request)
         if pages.get(key) is not None:  # the body was shareable

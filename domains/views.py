@@ -1,3 +1,5 @@
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,9 +37,10 @@ def domain_list(request):
 @role_required(*READERS)
 def domain_detail(request, slug):
     """A domain's summary in the report's order of sections."""
-    domain = lookups.get_or_404(Domain, slug=slug)
+    find = functools.cache(lambda: lookups.get_or_404(Domain, slug=slug))
 
     def build():
+        domain = find()
         choice = Choice(request.GET)
         context = selectors.summary(request.user, domain, choice.round, choice.workshop)
         context.update(
@@ -58,7 +61,7 @@ def domain_detail(request, slug):
         "domains/domain_detail.html",
         "domains/_domain_detail_body.html",
         build,
-        page_context={"domain": domain},
+        page_context=lambda: {"domain": find()},  # only looked up when rendered
     )
 
 

@@ -1,5 +1,7 @@
 """Facilitator and manager pages: workshops, console, paper ballots, quotes, selection, results."""
 
+import functools
+
 import segno
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -526,10 +528,10 @@ def _results_context(workshop):
 
 @role_required(*READERS)
 def results(request, pk):
-    workshop = lookups.get_or_404(Workshop, pk=pk)
+    find = functools.cache(lambda: lookups.get_or_404(Workshop, pk=pk))
 
     def build():
-        context = _results_context(workshop)
+        context = _results_context(find())
         context["can_run"] = has_role(request.user, FACILITATOR)
         return context
 
@@ -539,7 +541,7 @@ def results(request, pk):
         "workshops/results.html",
         "workshops/_results_body.html",
         build,
-        page_context={"workshop": workshop},
+        page_context=lambda: {"workshop": find()},  # only looked up when rendered
         depends=(page_cache.WORKSHOPS, page_cache.REFERENCE),
     )
 

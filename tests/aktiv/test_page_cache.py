@@ -237,3 +237,18 @@ def test_messages_still_show_on_a_cached_page(staff_client):
     staff_client.cookies["messages"] = carrier.cookies["messages"].value
     assert "Gemt og klar" in staff_client.get("/stories/").content.decode()
     assert "Gemt og klar" not in staff_client.get("/stories/").content.decode()
+
+
+def test_a_cached_page_never_outlives_its_object(facilitator_client, staff_client):
+    workshop = make_workshop(status=Workshop.Status.CLOSED)
+    url = f"/workshops/{workshop.pk}/results/"
+    assert facilitator_client.get(url).status_code == 200
+    assert facilitator_client.get(url).status_code == 200  # from the cache, no lookup
+    Workshop.objects.filter(pk=workshop.pk).delete()
+    assert facilitator_client.get(url).status_code == 404
+
+    assert staff_client.get("/domains/glaede/").status_code == 200
+    assert staff_client.get("/domains/glaede/").status_code == 200
+    Domain.objects.filter(slug="glaede").update(slug="glaede-ny")
+    assert staff_client.get("/domains/glaede/").status_code == 404
+    assert staff_client.get("/domains/glaede-ny/").status_code == 200
