@@ -1,5 +1,6 @@
 """Workshop rules in one place: join codes, participant tokens, throttling, casting ballots."""
 
+import contextlib
 import hashlib
 import random
 import secrets
@@ -206,41 +207,67 @@ def _lock_workshop_if_open(workshop, *, allow_closed):
         status = row[0] if row else None
     else:
         status = Workshop.objects.filter(pk=workshop.pk).values_list("status", flat=True).first()
-    allowed = {Workshop.Status.OPEN} | ({Workshop.Status.CLOSED} if allow_closed else set())
-    if status not in allowed:
+    if status not in _allowed_statuses(allow_closed):
         raise VoteRefused(_("Afstemningen er lukket. Din stemme er ikke gemt."))
 
 
-NEW_BALLOT_SQL = """
-    INSERT INTO workshops_ballot
-        (workshop_id, group_id, token, is_paper, entered_by_id, created_at, updated_at)
-    VALUES (%s, %s, %s, %s, %s, %s, %s)
-    ON CONFLICT (token) DO NOTHING
-    RETURNING id
+# A first submission in one statement: share-lock the workshop if its status allows
+# votes (closing waits for it), insert the ballot unless the token has one, insert its
+# votes. The votes' trigger (workshops 0003) sees the new ballot and still enforces the
+# vote limit. Answers (workshop open?, new ballot id or NULL).
+FIRST_SUBMISSION_SQL = """
+    WITH open_workshop AS (
+        SELECT id FROM workshops_workshop WHERE id = %s AND status = ANY(%s) FOR SHARE
+    ), new_ballot AS (
+        INSERT INTO workshops_ballot
+            (workshop_id, group_id, token, is_paper, entered_by_id, created_at, updated_at)
+        SELECT open_workshop.id, %s, %s, %s, %s, %s, %s FROM open_workshop
+        ON CONFLICT (token) DO NOTHING
+        RETURNING id
+    ), new_votes AS (
+        INSERT INTO workshops_vote (ballot_id, slot, domain_id)
+        SELECT new_ballot.id, v.slot, v.domain_id
+        FROM new_ballot, unnest(%s::smallint[], %s::bigint[]) AS v(slot, domain_id)
+        RETURNING ballot_id
+    )
+    SELECT EXISTS (SELECT 1 FROM open_workshop), (SELECT min(ballot_id) FROM new_votes)
 """
 
 
-def _insert_new_ballot(workshop, group, token, paper, entered_by):
-    """A new ballot for `token`, or None when the token already has one.
+def _allowed_statuses(paper):
+    allowed = [Workshop.Status.OPEN.value]
+    return allowed + [Workshop.Status.CLOSED.value] if paper else allowed
 
-    On PostgreSQL one INSERT ... ON CONFLICT DO NOTHING (a concurrent first submission of
-    the same token waits for the other to commit, then finds it); elsewhere
-    get_or_create.
+
+def _first_submission(workshop, group, domains, token, paper, entered_by):
+    """The new ballot, or None when the token already has one (PostgreSQL only).
+
+    One statement, so outside a transaction it needs no BEGIN/COMMIT of its own; inside
+    one it runs in a savepoint, as cast_ballot always did.
     """
-    fields = {"workshop": workshop, "group": group, "is_paper": paper, "entered_by": entered_by}
-    if connection.vendor != "postgresql":
-        ballot, created = Ballot.objects.get_or_create(token=token, defaults=fields)
-        return ballot if created else None
     now = timezone.now()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            NEW_BALLOT_SQL,
-            [workshop.pk, group.pk, token, paper, getattr(entered_by, "pk", None), now, now],
-        )
-        row = cursor.fetchone()
-    if row is None:
+    params = [
+        workshop.pk,
+        _allowed_statuses(paper),
+        group.pk,
+        token,
+        paper,
+        getattr(entered_by, "pk", None),
+        now,
+        now,
+        list(range(1, len(domains) + 1)),
+        [domain.pk for domain in domains],
+    ]
+    block = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+    with block, connection.cursor() as cursor:
+        cursor.execute(FIRST_SUBMISSION_SQL, params)
+        is_open, ballot_id = cursor.fetchone()
+    if not is_open:
+        raise VoteRefused(_("Afstemningen er lukket. Din stemme er ikke gemt."))
+    if ballot_id is None:
         return None
-    ballot = Ballot(id=row[0], token=token, created_at=now, updated_at=now, **fields)
+    fields = {"workshop": workshop, "group": group, "is_paper": paper, "entered_by": entered_by}
+    ballot = Ballot(id=ballot_id, token=token, created_at=now, updated_at=now, **fields)
     ballot._state.adding = False
     ballot._state.db = connection.alias
     return ballot
@@ -257,12 +284,23 @@ def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None
         raise VoteRefused(_("Den gruppe findes ikke i denne workshop. Vælg din gruppe igen."))
     if not domains:
         raise VoteRefused(_("Vælg mindst ét område."))
-    with transaction.atomic():
+    if connection.vendor == "postgresql":
+        ballot = _first_submission(workshop, group, domains, token, paper, entered_by)
+        if ballot is not None:
+            return ballot, True
+    with transaction.atomic():  # a changed choice (or any choice, off PostgreSQL)
         _lock_workshop_if_open(workshop, allow_closed=paper)
-        ballot = _insert_new_ballot(workshop, group, token, paper, entered_by)
-        created = ballot is not None
+        ballot, created = Ballot.objects.get_or_create(
+            token=token,
+            defaults={
+                "workshop": workshop,
+                "group": group,
+                "is_paper": paper,
+                "entered_by": entered_by,
+            },
+        )
         if not created:
-            ballot = Ballot.objects.select_for_update().get(token=token)
+            ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
             if ballot.workshop_id != workshop.pk:
                 raise VoteRefused(_("Vi kunne ikke genkende din stemmeseddel. Start forfra."))
             if ballot.group_id != group.pk:

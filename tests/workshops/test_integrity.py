@@ -83,6 +83,24 @@ class TestDatabaseRules:
             make_workshop(status=Workshop.Status.OPEN, code="ABCDEF")
         make_workshop(status=Workshop.Status.CLOSED, code="ABCDEF")  # closed may share it
 
+    def test_a_first_submission_over_the_limit_stores_nothing(self):
+        # Past validate_choices (as a bug would be): the one-statement insert of ballot
+        # and votes still meets the vote-limit trigger, and nothing of it stays.
+        workshop = open_workshop(code="LIMITT", votes=3)
+        group = workshop.groups.first()
+        with pytest.raises(IntegrityError):
+            services.cast_ballot(workshop, group, [domain(s) for s in SLUGS[:4]], token="x" * 64)
+        assert not Ballot.objects.filter(token="x" * 64).exists()
+        assert not Vote.objects.exists()
+        ballot, created = services.cast_ballot(
+            workshop, group, [domain(s) for s in SLUGS[:3]], token="x" * 64
+        )
+        assert created
+        assert (
+            list(ballot.votes.order_by("slot").values_list("domain__slug", flat=True))
+            == (SLUGS[:3])
+        )
+
     def test_replacing_choices_is_atomic(self, monkeypatch):
         workshop = open_workshop(code="ATMCCC")
         group = workshop.groups.first()

@@ -314,9 +314,10 @@ def test_ballot_submission_uses_a_fixed_small_number_of_queries(
 ):
     confirm = submit_choices(participant, open_ws, 1, ["glaede", "laering", "indflydelse"])
     data = {"csrfmiddlewaretoken": csrf_of(confirm), "ticket": ticket_of(confirm)}
-    with django_assert_max_num_queries(12):
+    # workshop, group, domains, then ballot and votes in one statement (in a savepoint here)
+    with django_assert_max_num_queries(6):
         assert participant.post("/w/TESTAB/bekraeft/", data).status_code == 302
-    with django_assert_max_num_queries(12):  # replacing an existing ballot
+    with django_assert_max_num_queries(14):  # replacing an existing ballot (rare)
         assert participant.post("/w/TESTAB/bekraeft/", data).status_code == 302
     assert Ballot.objects.count() == 1
 
