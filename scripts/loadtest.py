@@ -4,8 +4,9 @@ Run through scripts/with-postgres.sh (a throwaway PostgreSQL). Starts gunicorn w
 production settings (DEBUG off, 2 workers) on a free loopback port, then:
 - 300 simulated participants arrive spread over 30 seconds; each joins by code, picks
   a group, chooses three domains, confirms, and reads the thank-you page;
-- 20 staff users log in and browse stories, domain pages and the live results until
-  the participants are done.
+- 20 staff users sign in first (as they would before a workshop starts; a sign-in is
+  deliberately slow password hashing), then browse stories, domain pages and the live
+  results until the participants are done.
 It prints requests, errors and p50/p95/p99 per endpoint, then reconciles the database:
 ballots = thank-you pages, votes = 3 x ballots, results page totals = database totals.
 Exit status 1 when any check or goal fails. Bounded: it stops by itself.
@@ -102,9 +103,10 @@ def participant(index, base, stats, slugs, spread, outcomes):
     outcomes[index] = "thanks" if status == 200 else f"thanks {status}"
 
 
-def staff(index, base, stats, workshop_id, domain_slugs, stop):
+def staff(index, base, stats, workshop_id, domain_slugs, stop, signed_in):
     b = Browser(base, stats)
     login(b, f"last{index:02d}", STAFF_PASSWORD)
+    signed_in.wait()  # everyone is signed in: the workshop starts
     pages = [
         ("staff GET /stories/", "/stories/"),
         ("staff GET /domains/", "/domains/"),
@@ -170,14 +172,18 @@ def main():
     stop = threading.Event()
     outcomes = [None] * args.participants
     try:
+        signed_in = threading.Barrier(args.staff + 1)
         staff_threads = [
             threading.Thread(
-                target=staff, args=(i, base, stats, workshop.pk, slugs, stop), daemon=True
+                target=staff,
+                args=(i, base, stats, workshop.pk, slugs, stop, signed_in),
+                daemon=True,
             )
             for i in range(args.staff)
         ]
         for thread in staff_threads:
             thread.start()
+        signed_in.wait(timeout=300)
         spread = args.seconds / max(args.participants, 1)
         started = time.perf_counter()
         run_threads(args.participants, participant, base, stats, slugs, spread, outcomes)

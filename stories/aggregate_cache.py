@@ -21,13 +21,16 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 
-from aktiv.page_cache import data_versions
+from aktiv.page_cache import REFERENCE, STORIES, data_versions
 
 
 def data_version():
-    """The current data versions as one value, or None where there are none (SQLite)."""
+    """The versions of the data the aggregates come from (stories and reference data;
+    not workshops, whose ballots change every second during a vote), or None (SQLite)."""
     versions = data_versions()
-    return None if versions is None else ".".join(str(v) for _, v in sorted(versions.items()))
+    if versions is None:
+        return None
+    return f"{versions[STORIES]}.{versions[REFERENCE]}"
 
 
 def _key(name, queryset, args, kwargs, version):

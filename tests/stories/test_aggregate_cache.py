@@ -57,3 +57,14 @@ def test_cache_keys_follow_the_consent_scope_of_the_queryset():
 def test_no_caching_without_the_trigger_table(monkeypatch):
     monkeypatch.setattr(connection, "vendor", "sqlite")
     assert data_version() is None
+
+
+def test_a_vote_in_a_live_workshop_keeps_the_story_counts_cached(django_assert_num_queries):
+    from tests.workshops.factories import cast, make_workshop
+
+    make_story(title="Talt", domains=("laering",), consent=("analysis", "report"))
+    before = counts_by_domain(Story.objects.for_report())
+    workshop = make_workshop()
+    cast(workshop, workshop.groups.first(), ["glaede"])
+    with django_assert_num_queries(1):  # only the versions are read
+        assert counts_by_domain(Story.objects.for_report()) == before
