@@ -16,10 +16,9 @@ AGGREGATE_CACHE_SECONDS (a restored backup can bring back an old version number)
 The page around the body (navigation, language switch, footer) is cached too, with
 stand-ins for the two things in it that belong to one user: the CSRF token and the user
 name. They are put in on every request. A request with messages waiting is rendered in
-full. Never cached: anything audited, and a body that contains a CSRF token (refused by
-`cached_body`). The cache is
-the per-process "pages" cache (memory only, bounded), so story text is never written to
-disk or shared with another service. On SQLite (`make run`) nothing is cached.
+full. Never cached: anything audited, and a body that contains a CSRF token. The cache
+is the per-process "pages" cache (memory only, bounded), so story text is never written
+to disk or shared with another service. On SQLite (`make run`) nothing is cached.
 """
 
 import hashlib
@@ -98,18 +97,9 @@ def _key(name, request, versions, depends, vary):
     return f"aktiv:page:{name}:{digest}"
 
 
-def cached_body(request, name, template, build_context, *, depends=EVERYTHING, vary=()):
-    """The HTML of `template` rendered with `build_context()`, from the cache when the
-    data in `depends` is unchanged since it was rendered for the same kind of reader,
-    language and address. `vary` adds anything else the body shows (e.g. a permission).
-    """
-    versions = data_versions()
-    if versions is None:
-        return render_to_string(template, build_context(), request)
-    return _body(request, _key(name, request, versions, depends, vary), template, build_context)
-
-
 def _body(request, key, template, build_context):
+    """The body for `key`: from the cache, or rendered (by one thread per key) and kept
+    unless it holds a CSRF token, which belongs to one user."""
     pages = caches["pages"]
     html = pages.get(key)
     if html is None:
@@ -134,7 +124,10 @@ def cached_page(
     vary=(),
 ):
     """The whole page for a signed-in reader: `page_template` (which shows {{ body }})
-    around the cached body of `body_template`. See cached_body for the key.
+    around the body rendered from `body_template` with `build_context()`. Both come
+    from the cache while the data in `depends` is unchanged since they were rendered
+    for the same kind of reader (roles), language and address; `vary` adds anything
+    else the body shows (e.g. a permission).
 
     `page_context` (a dict, or a function returning one) is what the page template needs
     besides the body; a function is only called when the page is rendered, so a lookup
