@@ -14,8 +14,8 @@ from . import lookups
 
 # auth.User and its groups (AUTH_USER_MODEL is Django's own).
 USER_WITH_ROLES_SQL = """
-    SELECT u.*,
-           COALESCE(array_agg(g.name) FILTER (WHERE g.name IS NOT NULL), '{}') AS role_list
+    SELECT {columns},
+           COALESCE(array_agg(g.name) FILTER (WHERE g.name IS NOT NULL), '{{}}') AS role_list
     FROM auth_user u
     LEFT JOIN auth_user_groups ug ON ug.user_id = u.id
     LEFT JOIN auth_group g ON g.id = ug.group_id
@@ -28,7 +28,9 @@ class RoleModelBackend(ModelBackend):
     def get_user(self, user_id):
         if connection.vendor != "postgresql":
             return super().get_user(user_id)
-        found = lookups.fetch(get_user_model(), USER_WITH_ROLES_SQL, [user_id], extra=1)
+        User = get_user_model()
+        sql = USER_WITH_ROLES_SQL.format(columns=lookups.columns(User, "u"))
+        found = lookups.fetch(User, sql, [user_id], extra=1)
         user = found[0] if found else None
         if user is None or not self.user_can_authenticate(user):
             return None

@@ -3,11 +3,23 @@
 The cached pages (aktiv.page_cache) and the participant's ballot spend most of their
 time outside the page itself; building an ORM query (or a RawQuerySet's column mapping)
 for a one-row lookup is a noticeable part of what is left. `fetch` runs a statement
-whose columns are the model's own (SELECT * or a subset) and builds instances directly.
+whose columns are the model's own (all of them, from `columns`, or a subset) and builds
+instances directly.
+
+The statements name their columns rather than SELECT *: PostgreSQL prepares them (see
+DJANGO_DB_PREPARED_STATEMENTS), and a prepared SELECT * fails once a migration adds a
+column while the server runs ("cached plan must not change result type").
 """
 
 from django.db import connection
 from django.http import Http404
+
+
+def columns(model, alias=""):
+    """The model's columns, quoted, for a SELECT list (optionally as alias.column)."""
+    quote = connection.ops.quote_name
+    prefix = f"{alias}." if alias else ""
+    return ", ".join(f"{prefix}{quote(f.column)}" for f in model._meta.concrete_fields)
 
 
 def get_or_404(model, **lookup):
@@ -17,7 +29,8 @@ def get_or_404(model, **lookup):
     if not (field.unique or field.primary_key):
         raise ValueError(f"{model.__name__}.{name} is not unique")
     quote = connection.ops.quote_name
-    sql = f"SELECT * FROM {quote(model._meta.db_table)} WHERE {quote(field.column)} = %s"  # noqa: S608 (names from the model)
+    table, column = quote(model._meta.db_table), quote(field.column)
+    sql = f"SELECT {columns(model)} FROM {table} WHERE {column} = %s"  # noqa: S608 (model names)
     try:
         value = field.get_prep_value(value)
     except (TypeError, ValueError) as exc:

@@ -330,16 +330,17 @@ def ballot_for(workshop, token):
 # server, building an ORM query costs several times running it.
 
 OPEN_WORKSHOP_SQL = (
-    "SELECT * FROM workshops_workshop WHERE join_code = %s AND status = %s ORDER BY id DESC LIMIT 1"
+    "SELECT {columns} FROM workshops_workshop WHERE join_code = %s AND status = %s "
+    "ORDER BY id DESC LIMIT 1"
 )
-GROUP_SQL = "SELECT * FROM workshops_group WHERE workshop_id = %s AND number = %s"
+GROUP_SQL = "SELECT {columns} FROM workshops_group WHERE workshop_id = %s AND number = %s"
 BALLOT_DOMAINS_SQL = (
-    "SELECT d.* FROM domains_domain d "
+    "SELECT {columns} FROM domains_domain d "
     "JOIN workshops_workshop_domains wd ON wd.domain_id = d.id "
     'WHERE wd.workshop_id = %s ORDER BY d."order", d.name'
 )
 # What checking a choice needs (the rest of each domain is loaded only if asked for).
-BALLOT_DOMAIN_KEYS_SQL = BALLOT_DOMAINS_SQL.replace("d.*", 'd.id, d.slug, d.name, d."order"')
+BALLOT_DOMAIN_KEYS = 'd.id, d.slug, d.name, d."order"'
 VOTES_SQL = (
     "INSERT INTO workshops_vote (ballot_id, slot, domain_id) "
     "SELECT %s, v.slot, v.domain_id FROM unnest(%s::smallint[], %s::bigint[]) AS v(slot, domain_id)"
@@ -348,7 +349,8 @@ VOTES_SQL = (
 
 def open_workshop_by_code(code):
     """The newest open workshop with this join code, or None."""
-    found = lookups.fetch(Workshop, OPEN_WORKSHOP_SQL, [code, Workshop.Status.OPEN.value])
+    sql = OPEN_WORKSHOP_SQL.format(columns=lookups.columns(Workshop))
+    found = lookups.fetch(Workshop, sql, [code, Workshop.Status.OPEN.value])
     return found[0] if found else None
 
 
@@ -359,15 +361,16 @@ def group_by_number(workshop, number):
         return None
     if not 0 <= number <= 32767:  # a smallint column
         return None
-    found = lookups.fetch(Group, GROUP_SQL, [workshop.pk, number])
+    sql = GROUP_SQL.format(columns=lookups.columns(Group))
+    found = lookups.fetch(Group, sql, [workshop.pk, number])
     return found[0] if found else None
 
 
 def ballot_domains(workshop, *, keys_only=False):
     """The domains on the workshop's ballot, in the ballot's order (with keys_only: id,
     slug, name and order, enough to check and store a choice)."""
-    sql = BALLOT_DOMAIN_KEYS_SQL if keys_only else BALLOT_DOMAINS_SQL
-    return lookups.fetch(Domain, sql, [workshop.pk])
+    selected = BALLOT_DOMAIN_KEYS if keys_only else lookups.columns(Domain, "d")
+    return lookups.fetch(Domain, BALLOT_DOMAINS_SQL.format(columns=selected), [workshop.pk])
 
 
 def _insert_votes(ballot, domains):

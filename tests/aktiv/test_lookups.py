@@ -61,3 +61,16 @@ def test_fetch_matches_the_orm_field_by_field_whatever_the_column_order():
     )
     assert (domain.slug, domain.answer) == ("glaede", 42)
     assert domain.name == Domain.objects.get(slug="glaede").name
+
+
+@pytest.mark.postgres
+def test_prepared_lookups_survive_a_column_added_while_running():
+    from django.db import connection
+
+    assert connection.settings_dict["OPTIONS"].get("prepare_threshold") == 5
+    for _ in range(7):  # prepared from the fifth run on
+        assert get_or_404(Domain, slug="glaede").slug == "glaede"
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE domains_domain ADD COLUMN added_by_a_migration integer")
+    # A prepared SELECT * would now fail: "cached plan must not change result type".
+    assert get_or_404(Domain, slug="glaede").slug == "glaede"
