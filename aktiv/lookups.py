@@ -43,17 +43,27 @@ def get_or_404(model, **lookup):
 
 def fetch(model, sql, params, *, extra=0):
     """Instances of `model` from `sql`, whose columns are model columns (any subset, in
-    any order) followed by `extra` further columns, set as attributes by their names."""
+    any order) followed by `extra` further columns, set as attributes by their names.
+
+    On PostgreSQL the values are used as psycopg returns them, which is right for every
+    field without a from_db_value conversion (fetch refuses the others). Elsewhere
+    (SQLite for `make run`) a RawQuerySet applies the backend's conversions.
+    """
+    if connection.vendor != "postgresql":
+        return list(model._default_manager.raw(sql, params))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        names = [column.name for column in cursor.description]
+        names = [column[0] for column in cursor.description]
         rows = cursor.fetchall()
     own = len(names) - extra
     position = {name: i for i, name in enumerate(names[:own])}
     # from_db wants the values in the model's field order, whatever the column order.
-    fields = [
-        (f.attname, position[f.column]) for f in model._meta.concrete_fields if f.column in position
-    ]
+    fields = []
+    for field in model._meta.concrete_fields:
+        if field.column in position:
+            if hasattr(field, "from_db_value"):
+                raise ValueError(f"fetch cannot convert {model.__name__}.{field.name}")
+            fields.append((field.attname, position[field.column]))
     attnames = [attname for attname, _ in fields]
     objects = []
     for row in rows:

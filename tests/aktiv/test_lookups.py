@@ -74,3 +74,21 @@ def test_prepared_lookups_survive_a_column_added_while_running():
         cursor.execute("ALTER TABLE domains_domain ADD COLUMN added_by_a_migration integer")
     # A prepared SELECT * would now fail: "cached plan must not change result type".
     assert get_or_404(Domain, slug="glaede").slug == "glaede"
+
+
+def test_fetch_refuses_fields_that_need_a_conversion():
+    from aktiv.lookups import fetch
+    from aktiv.models import AuditEvent
+
+    with pytest.raises(ValueError):
+        fetch(AuditEvent, "SELECT id, detail FROM aktiv_auditevent", [])
+
+
+def test_fetch_off_postgresql_goes_through_the_orms_conversions(monkeypatch):
+    from django.db import connection
+
+    from aktiv.lookups import fetch
+
+    monkeypatch.setattr(connection, "vendor", "sqlite")  # as under `make run`
+    (domain,) = fetch(Domain, "SELECT id, slug FROM domains_domain WHERE slug = %s", ["glaede"])
+    assert domain.slug == "glaede"
