@@ -1,27 +1,38 @@
-"""The learning report's editable texts, prefilled from the seed report."""
+"""The learning report's editable texts, prefilled from the seed report.
+
+Reads its own frozen copy, seed/0002_texts/<key>.md (the app's reports/seed/<key>.md as
+they were when this migration was written), so a later edit of the app's seed files
+never changes what this migration does.
+"""
+
+from pathlib import Path
 
 from django.db import migrations
 
-from domains.seed_data import REPORT_TEXTS
+SEED_DIR = Path(__file__).resolve().parent / "seed" / "0002_texts"
 
 SECTIONS = [
-    ("preface", "Forord", REPORT_TEXTS["preface"]),
-    ("preface_closing", "Forord, afslutning", REPORT_TEXTS["preface_closing"]),
-    ("introduction", "Indledning", REPORT_TEXTS["introduction"]),
-    ("method", "Evaluering gennem forandringsfortællinger", REPORT_TEXTS["method"]),
-    ("closing", "Afrunding og perspektivering", REPORT_TEXTS["closing"]),
+    ("preface", "Forord"),
+    ("preface_closing", "Forord, afslutning"),
+    ("introduction", "Indledning"),
+    ("method", "Evaluering gennem forandringsfortællinger"),
+    ("closing", "Afrunding og perspektivering"),
 ]
+
+
+def _body(key):
+    return (SEED_DIR / f"{key}.md").read_text(encoding="utf-8").strip()
 
 
 def forwards(apps, schema_editor):
     ReportText = apps.get_model("reports", "ReportText")
-    for key, title, body in SECTIONS:
-        ReportText.objects.get_or_create(key=key, defaults={"title": title, "body": body})
+    for key, title in SECTIONS:
+        ReportText.objects.get_or_create(key=key, defaults={"title": title, "body": _body(key)})
 
 
 def backwards(apps, schema_editor):
     apps.get_model("reports", "ReportText").objects.filter(
-        key__in=[key for key, _, _ in SECTIONS]
+        key__in=[key for key, _ in SECTIONS]
     ).delete()
 
 
