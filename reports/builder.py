@@ -10,14 +10,13 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from domains import seed_data
 from domains.models import Domain
 from stories import selectors as story_selectors
 from stories.models import Story
 from workshops import report_selectors
 from workshops.selectors import ranking as workshop_ranking
 
-from . import wording
+from . import seed, wording
 from .models import ReportText
 
 TEXT_KEYS = ("preface", "preface_closing", "introduction", "method", "closing")
@@ -189,7 +188,7 @@ def build_report(round, workshop):
         texts=texts,
         total=sum(counts.values()),
         employment_lines=employment_lines,
-        cycle_steps=list(seed_data.REPORT_TEXTS["cycle_steps"]),
+        cycle_steps=list(seed.cycle_steps()),
         workshops=report_selectors.round_workshops(round),
         sections=sections,
         organisation=organisation_name(),

@@ -15,8 +15,8 @@ import datetime
 
 from django.utils import timezone
 
+from domains import seed
 from domains.models import Domain
-from domains.seed_data import STORIES
 
 from .models import CollectionRound, Story
 
@@ -295,7 +295,7 @@ def load(users):
         name="2017–2018", defaults={"starts_on": D(2017, 8, 1), "ends_on": D(2018, 12, 31)}
     )
 
-    for entry in STORIES:
+    for entry in seed.stories():
         title = entry["title"]
         (employment, code, told_by, method, collected, read_back, publish, text, why) = DEMO[title]
         consent_on = (read_back or collected) + datetime.timedelta(days=1)

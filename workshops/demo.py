@@ -14,8 +14,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from domains import seed
 from domains.models import Domain
-from domains.seed_data import DOMAINS
 from stories.models import CollectionRound, Story
 
 from .demo_data import CITIZEN_GROUPS, VOTES_PER_PARTICIPANT, ballots_for
@@ -118,7 +118,7 @@ def citizen_quotes(groups):
         for slug in votes:
             voted.setdefault(slug, []).append(number)
     rows = []
-    for data in DOMAINS:
+    for data in seed.domains():
         slug = data["slug"]
         used = voted.get(slug, [])[: data["groups_discussed"]]
         if not used:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from aktiv import roles
-from domains.seed_data import DOMAINS
+from domains import seed
 from stories.models import Feedback
 from tests.browser.helpers import assert_accessible, login
 from tests.conftest import make_user
@@ -19,7 +19,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-REPORT_ORDER = [d["name"] for d in DOMAINS]
+REPORT_ORDER = [d["name"] for d in seed.domains()]
 FOOTER = (
     '<div class="page-footer" style="font-size:9px;width:100%;text-align:center">'
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from aktiv.models import AuditEvent
+from domains import seed
 from domains.models import Domain
-from domains.seed_data import DOMAINS
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_seed_domains_carry_the_reports_statements_and_texts():
     statements = dict(Domain.objects.values_list("name", "statement"))
     assert statements["GLÆDE"] == "Jeg oplever mere glæde i hverdagen"
     assert statements["TRYGHED OG MOD"].startswith("Jeg oplever, at nogen har min ryg")
-    for data in DOMAINS:
+    for data in seed.domains():
         domain = Domain.objects.get(slug=data["slug"])
         assert domain.statement == data["statement"]
         assert domain.what_changes == data["what_changes"] and domain.what_changes

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from aktiv.models import AuditEvent
-from domains.seed_data import DOMAINS
+from domains import seed
 from stories.models import Feedback
 from tests.reports.factories import (
     ANALYSIS_ONLY_TITLE,
@@ -18,7 +18,7 @@ from tests.reports.factories import (
 
 pytestmark = pytest.mark.django_db
 
-REPORT_ORDER = [d["name"] for d in DOMAINS]
+REPORT_ORDER = [d["name"] for d in seed.domains()]
 
 
 @pytest.fixture

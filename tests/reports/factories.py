@@ -1,10 +1,10 @@
 """The seed report's scenario as ORM objects (what stories/demo.py + workshops/demo.py load).
 
-20 ready stories of `domains.seed_data.STORIES` with analysis and report consent, employment
+20 ready stories of `domains.seed.stories()` with analysis and report consent, employment
 7 wage subsidy / 4 voluntary / 2 unreferred / 5 §103 / 2 §104, round "2019–2021"; extra
 stories that must not reach the report (a draft, a withdrawn one, one with analysis
 consent only); the closed citizens' workshop of `workshops.demo_data` with the quotes of
-`domains.seed_data` spread over groups so that distinct groups per domain equal the
+`domains.seed.domains()` spread over groups so that distinct groups per domain equal the
 report's "groups discussed"; closed staff and partners' workshops with selections; an
 open workshop.
 """
@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from domains import seed
 from domains.models import Domain
-from domains.seed_data import DOMAINS, STORIES
 from stories.models import CollectionRound, Story
 from workshops.demo_data import CITIZEN_GROUPS, VOTES_PER_PARTICIPANT, ballots_for
 from workshops.models import Ballot, Group, Quote, Selection, Vote, Workshop
@@ -98,7 +98,7 @@ def add_quotes(workshop):
     """Each domain's quotes spread round-robin over as many groups as discussed it."""
     groups = list(workshop.groups.order_by("number"))
     domains = {d.slug: d for d in Domain.objects.all()}
-    for data in DOMAINS:
+    for data in seed.domains():
         wanted = data["groups_discussed"]
         texts = [("why", t) for t in data["quotes_why"]] + [
             ("role", t) for t in data["quotes_role"]
@@ -118,7 +118,7 @@ def build_scenario(collector=None):
         name="2019–2021", starts_on=datetime.date(2019, 1, 1), ends_on=datetime.date(2021, 12, 31)
     )
     scenario = Scenario(round=round_)
-    for index, (data, employment) in enumerate(zip(STORIES, EMPLOYMENT, strict=True)):
+    for index, (data, employment) in enumerate(zip(seed.stories(), EMPLOYMENT, strict=True)):
         scenario.stories[data["title"]] = make_story(
             data["title"],
             data["domains"],

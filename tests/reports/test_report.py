@@ -8,8 +8,8 @@ from django.utils import translation
 from docx import Document
 
 from aktiv.models import AuditEvent
+from domains import seed
 from domains.models import Domain
-from domains.seed_data import DOMAINS, STORY_FOR_EXAMPLE
 from reports.models import ReportText
 from tests.reports.factories import (
     ANALYSIS_ONLY_TITLE,
@@ -20,7 +20,7 @@ from tests.reports.factories import (
 
 pytestmark = pytest.mark.django_db
 
-REPORT_ORDER = [d["name"] for d in DOMAINS]  # the seed report presents them in ranking order
+REPORT_ORDER = [d["name"] for d in seed.domains()]  # the seed report presents them in ranking order
 HIDDEN = [DRAFT_TITLE, WITHDRAWN_TITLE, ANALYSIS_ONLY_TITLE]
 
 
@@ -89,12 +89,13 @@ def test_a_different_ranking_workshop_reorders_the_sections(manager_client, scen
 
 def test_each_domain_section_lists_the_reports_example_stories(manager_client, scenario):
     sections = domain_sections(manager_client.get("/report/").content.decode())
-    for data in DOMAINS:
+    canonical = seed.story_for_example()
+    for data in seed.domains():
         section = sections[data["name"]]
         examples = section[section.index('class="checklist"') :]
         examples = examples[: examples.index("</ul>")]
         listed = {_unescape(t) for t in re.findall(r"<li>(.*?)</li>", examples)}
-        assert listed == {STORY_FOR_EXAMPLE[t] for t in data["example_stories"]}, data["name"]
+        assert listed == {canonical[t] for t in data["example_stories"]}, data["name"]
 
 
 def test_groups_discussed_in_words_and_quotes_split_in_two_kinds(manager_client, scenario):

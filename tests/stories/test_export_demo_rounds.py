@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from aktiv import demo as aktiv_demo
 from aktiv.models import AuditEvent
-from domains.seed_data import STORIES
+from domains import seed
 from stories import demo
 from stories.export import neutralise
 from stories.models import CollectionRound, Story
@@ -109,7 +109,7 @@ def test_demo_has_the_twenty_report_stories_with_the_seed_domain_tags():
     report = Story.objects.for_report()
     assert report.count() == 20
     assert set(report.values_list("round", flat=True)) == {main.pk}
-    for entry in STORIES:
+    for entry in seed.stories():
         story = report.get(title=entry["title"])
         assert set(story.domains.values_list("slug", flat=True)) == set(entry["domains"])
         assert story.text.startswith("(Fiktiv demotekst)")

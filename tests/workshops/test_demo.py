@@ -3,7 +3,7 @@
 import pytest
 
 from aktiv import demo as aktiv_demo
-from domains.seed_data import DOMAINS
+from domains import seed
 from workshops import demo
 from workshops.models import Ballot, Quote, Selection, Vote, Workshop
 from workshops.selectors import ranking
@@ -46,7 +46,7 @@ def test_quotes_come_from_groups_that_voted_and_match_groups_discussed():
     load()
     workshop = Workshop.objects.get(title="Borgerworkshop")
     result = ranking(workshop)
-    for data in DOMAINS:
+    for data in seed.domains():
         quotes = Quote.objects.filter(workshop=workshop, domain__slug=data["slug"])
         assert quotes.filter(kind="why").count() == len(data["quotes_why"])
         assert quotes.filter(kind="role").count() == len(data["quotes_role"])
