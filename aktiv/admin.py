@@ -1,10 +1,44 @@
 from django.contrib import admin
+from django.db import transaction
 
+from . import audit
 from .models import AuditEvent, SitePage
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """A Django admin page whose changes are audited like the app's own (via="admin").
+
+    The admin is for support; daily work goes through the app. Models with rules of
+    their own (stories, domains) override save_model/delete_model to call their
+    services instead.
+    """
+
+    def save_model(self, request, obj, form, change):
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            audit.record(
+                request.user,
+                audit.Action.EDIT if change else audit.Action.CREATE,
+                obj,
+                via="admin",
+                felter=sorted(form.changed_data),
+            )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            audit.record(request.user, audit.Action.DELETE, obj, via="admin")
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
 
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
+    """Read-only: the log is append-only (the database refuses changes; prune_audit
+    removes entries past their retention)."""
+
     list_display = ("at", "username", "action", "object_type", "object_id", "object_label")
     list_filter = ("action", "object_type")
     search_fields = ("username", "object_id", "object_label")
@@ -16,8 +50,11 @@ class AuditEventAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(SitePage)
-class SitePageAdmin(admin.ModelAdmin):
+class SitePageAdmin(AuditedAdmin):
     list_display = ("title", "slug", "updated_at")
     readonly_fields = ("slug",)

@@ -3,7 +3,15 @@
 Callers pass the object, never its content: for a story the label is "Fortælling #N",
 whatever its title says. `detail` is for small facts (which round was exported, which
 consent scope changed), never for text typed by or about a citizen.
+
+Audit events are append-only: the database refuses to change or delete them (aktiv
+migration 0004), except `prune_audit` removing entries past their retention
+(`pruning()`), and a deleted user's events losing their link to the user.
 """
+
+from contextlib import contextmanager
+
+from django.db import connection, transaction
 
 from .models import AuditEvent
 
@@ -23,9 +31,7 @@ def object_label(obj):
 
 
 def record(user, action, obj=None, *, object_type=None, object_id=None, label=None, **detail):
-    """Write one audit event. `user` may be a request, a user or None (system)."""
-    if hasattr(user, "user") and hasattr(user, "method"):
-        user = user.user
+    """Write one audit event. `user` is the acting user, or None (a participant, the system)."""
     if user is not None and not getattr(user, "is_authenticated", False):
         user = None
     if obj is not None:
@@ -40,3 +46,12 @@ def record(user, action, obj=None, *, object_type=None, object_id=None, label=No
         object_label=label if label is not None else object_label(obj),
         detail=detail,
     )
+
+
+@contextmanager
+def pruning():
+    """A transaction in which the database lets audit events be deleted (prune_audit)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A transaction-local setting the audit trigger reads (aktiv migration 0004).
+        cursor.execute("SET LOCAL aktiv.prune_audit = 'on'")
+        yield

@@ -45,30 +45,6 @@ class AuditFilterForm(forms.Form):
         return queryset
 
 
-class AccessRequestForm(forms.Form):
-    """A citizen's access request: the storyteller code whose story views to list."""
-
-    code = forms.CharField(
-        label=_("Fortællerkode"),
-        max_length=20,
-        help_text=_("Koden på borgerens fortællinger, fx B-017."),
-        error_messages={
-            "required": _("Skriv fortællerkoden."),
-            "max_length": _("En fortællerkode er højst %(limit_value)d tegn."),
-        },
-    )
-
-    def clean_code(self):
-        from stories.validators import STORYTELLER_CODE_PATTERN
-
-        code = self.cleaned_data["code"].strip().upper()
-        if not STORYTELLER_CODE_PATTERN.match(code):
-            raise forms.ValidationError(
-                _("Skriv en kode som B-017: 1-3 store bogstaver, bindestreg og et tal.")
-            )
-        return code
-
-
 class LoginForm(AuthenticationForm):
     """Django's login form with real length limits.
 

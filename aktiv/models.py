@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,12 +19,13 @@ class AuditEvent(models.Model):
         OPEN = "open", _("Afstemning åbnet")
         CLOSE = "close", _("Afstemning lukket")
         REOPEN = "reopen", _("Afstemning genåbnet")
+        VOTE = "vote", _("Stemmeseddel afgivet")
         PAPER_BALLOT = "paper_ballot", _("Papirstemme indtastet")
         PRINT = "print", _("Udskrevet")
         LOGIN = "login", _("Logget ind")
         LOGOUT = "logout", _("Logget ud")
 
-    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("tidspunkt"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("bruger"),

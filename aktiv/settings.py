@@ -124,10 +124,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
         "DJANGO_DB_CONNECT_TIMEOUT", 5
     )
-    # Parameters travel apart from the SQL, so psycopg prepares a statement the fifth
-    # time a connection runs it: PostgreSQL then skips parsing and planning, which on
-    # small lookups costs more than running them.
-    if env_bool("DJANGO_DB_PREPARED_STATEMENTS", True):
+    # Server-side prepared statements: PostgreSQL then skips parsing and planning of a
+    # statement a connection has run five times. Off by default: they break behind a
+    # transaction-pooling PgBouncer (statements prepared on another server connection).
+    if env_bool("DJANGO_DB_PREPARED_STATEMENTS", False):
         DATABASES["default"]["OPTIONS"].update(server_side_binding=True, prepare_threshold=5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -160,8 +160,8 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "reports:home"
+LOGOUT_REDIRECT_URL = "reports:home"
 
 # Internationalisation: Danish first, English available.
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "da")
@@ -197,7 +197,6 @@ SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_IDLE_MINUTES", 60) * 60
 # on every request, aktiv.middleware.SessionIdleMiddleware renews it at most once a
 # minute (so "idle" means 59-60 minutes at the default of 60).
 SESSION_SAVE_EVERY_REQUEST = False
-SESSION_ENGINE = "aktiv.sessions"  # the db engine, read with plain SQL
 SESSION_RENEW_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

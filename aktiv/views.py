@@ -10,8 +10,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
-from . import audit
-from .forms import AccessRequestForm, AuditFilterForm
+from .forms import AuditFilterForm
 from .middleware import (
     DATABASE_DOWN_ERRORS,
     close_broken_connections,
@@ -19,17 +18,7 @@ from .middleware import (
     unavailable_response,
 )
 from .models import AuditEvent, SitePage
-from .roles import MANAGER, admin_required, has_role
-
-
-def home(request):
-    """Start page: what each role can do next; a welcome page for visitors."""
-    context = {}
-    if has_role(request.user, MANAGER):
-        from reports.overview import manager_overview
-
-        context["manager_overview"] = manager_overview(request.user)
-    return render(request, "aktiv/home.html", context)
+from .roles import admin_required
 
 
 @never_cache
@@ -59,57 +48,6 @@ def audit_log(request):
         "aktiv/audit_log.html",
         {"form": form, "page": page, "query": query.urlencode()},
     )
-
-
-ACCESS_REQUEST_PAGE_SIZE = 50
-
-
-@admin_required
-def access_request(request):
-    """Every logged view of the stories of one storyteller code, for a citizen's request.
-
-    The audit log names stories by id; the code is resolved to the ids of the stories that
-    still exist (an erased story has no code any more, which the page says). A fixed number
-    of queries: the story ids, the count and one page of events.
-    """
-    from stories.models import Story
-
-    form = AccessRequestForm(request.GET or None)
-    context = {"form": form, "searched": False}
-    if form.is_bound and form.is_valid():
-        code = form.cleaned_data["code"]
-        story_ids = list(
-            Story.objects.filter(storyteller_code=code).order_by("id").values_list("id", flat=True)
-        )
-        events = (
-            AuditEvent.objects.filter(
-                action=AuditEvent.Action.VIEW,
-                object_type="stories.story",
-                object_id__in=[str(pk) for pk in story_ids],
-            )
-            .only("at", "username", "object_id", "object_label", "detail")
-            .order_by("-at", "-id")
-        )
-        page = Paginator(events, ACCESS_REQUEST_PAGE_SIZE).get_page(request.GET.get("side"))
-        if page.number == 1:
-            audit.record(
-                request,
-                audit.Action.VIEW,
-                object_type="aktiv.accessrequest",
-                label="Indsigtsanmodning",
-                fortaellerkode=code,
-                fortaellinger=len(story_ids),
-            )
-        query = request.GET.copy()
-        query.pop("side", None)
-        context.update(
-            searched=True,
-            code=code,
-            story_ids=story_ids,
-            page=page,
-            query=query.urlencode(),
-        )
-    return render(request, "aktiv/access_request.html", context)
 
 
 def login_locked_out(request, credentials=None, *args, **kwargs):

@@ -1,18 +1,20 @@
 from django.contrib import admin
 
-from aktiv import audit
+from aktiv.admin import AuditedAdmin
 
+from . import services
 from .models import Domain
 
 
 @admin.register(Domain)
-class DomainAdmin(admin.ModelAdmin):
+class DomainAdmin(AuditedAdmin):
     list_display = ("name", "statement", "order", "is_active")
-    list_editable = ("order", "is_active")
     prepopulated_fields = {"slug": ("name",)}
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        audit.record(
-            request, audit.Action.EDIT if change else audit.Action.CREATE, obj, via="admin"
-        )
+        values = {name: form.cleaned_data[name] for name in services.DOMAIN_FIELDS}
+        if change:
+            saved = services.update_domain(obj.pk, user=request.user, **values)
+        else:
+            saved = services.create_domain(user=request.user, **values)
+        obj.pk = saved.pk

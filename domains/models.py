@@ -60,7 +60,7 @@ class Domain(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("domains:detail", kwargs={"slug": self.slug})
+        return reverse("reports:domain", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

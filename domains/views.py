@@ -1,72 +1,16 @@
-import functools
+"""Creating and editing change domains. The overview and the domain summaries combine
+stories and workshops and live in reports (reports.views)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from aktiv import audit, lookups, page_cache
-from aktiv.roles import FACILITATOR, MANAGER, STAFF, role_required
-from reports import wording
-from reports.builder import learn_heading, organisation_name
-from reports.forms import Choice
+from aktiv.roles import FACILITATOR, STAFF, role_required
 
-from . import selectors
+from . import services
 from .forms import DomainForm
 from .models import Domain
-
-READERS = (STAFF, FACILITATOR, MANAGER)
-
-
-@role_required(*READERS)
-def domain_list(request):
-    """The ten domains ranked by a chosen workshop, with story counts and cross tables."""
-
-    def build():
-        choice = Choice(request.GET)
-        context = selectors.overview(request.user, choice.round, choice.workshop)
-        context.update(choice=choice, query=urlencode(choice.query()))
-        return context
-
-    return page_cache.cached_page(
-        request, "domains:list", "domains/domain_list.html", "domains/_domain_list_body.html", build
-    )
-
-
-@role_required(*READERS)
-def domain_detail(request, slug):
-    """A domain's summary in the report's order of sections."""
-    find = functools.cache(lambda: lookups.get_or_404(Domain, slug=slug))
-
-    def build():
-        domain = find()
-        choice = Choice(request.GET)
-        context = selectors.summary(request.user, domain, choice.round, choice.workshop)
-        context.update(
-            domain=domain,
-            choice=choice,
-            query=urlencode(choice.query()),
-            learn_heading=learn_heading(),
-            organisation=organisation_name(),
-            groups_sentence=wording.groups_discussed_sentence(context["groups"])
-            if context["groups"]
-            else "",
-        )
-        return context
-
-    return page_cache.cached_page(
-        request,
-        "domains:detail",
-        "domains/domain_detail.html",
-        "domains/_domain_detail_body.html",
-        build,
-        page_context=lambda: {"domain": find()},  # only looked up when rendered
-    )
-
-
-def _changed_fields(form):
-    return sorted(form.changed_data)
 
 
 @role_required(STAFF, FACILITATOR)
@@ -74,8 +18,7 @@ def _changed_fields(form):
 def domain_create(request):
     form = DomainForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        domain = form.save()
-        audit.record(request, audit.Action.CREATE, domain)
+        domain = services.create_domain(user=request.user, **form.cleaned_data)
         messages.success(request, _("Domænet er oprettet."))
         return redirect(domain)
     return render(request, "domains/domain_form.html", {"form": form, "domain": None})
@@ -85,14 +28,9 @@ def domain_create(request):
 @permission_required("domains.change_domain", raise_exception=True)
 def domain_edit(request, slug):
     domain = get_object_or_404(Domain, slug=slug)
-    was_active = domain.is_active
     form = DomainForm(request.POST or None, instance=domain)
     if request.method == "POST" and form.is_valid():
-        domain = form.save()
-        detail = {"felter": _changed_fields(form)}
-        if was_active and not domain.is_active:
-            detail["udfaset"] = True
-        audit.record(request, audit.Action.EDIT, domain, **detail)
+        domain = services.update_domain(domain.pk, user=request.user, **form.cleaned_data)
         messages.success(request, _("Ændringerne er gemt."))
         return redirect(domain)
     return render(request, "domains/domain_form.html", {"form": form, "domain": domain})

@@ -6,10 +6,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from aktiv.roles import STAFF, has_role
-from domains.selectors import few_stories
 from stories import selectors as story_selectors
 from stories.models import Story
 from workshops import report_selectors
+
+from .summaries import few_stories
 
 
 def _share(n, total):

@@ -8,8 +8,7 @@ TRUNCATE of stories, their domain tags and feedback, workshops and reference dat
 whichever code path writes (forms, imports, bulk updates, erasure, consent withdrawal).
 A withdrawn consent therefore changes the version before the next page is built, and no
 cached aggregate outlives the data it came from. Entries also expire after
-AGGREGATE_CACHE_SECONDS (a restored backup can bring back an old version number). On
-SQLite (`make run`) nothing is cached.
+AGGREGATE_CACHE_SECONDS (a restored backup can bring back an old version number).
 
 The cache backend is Django's default cache (per-process memory, see CACHES);
 correctness never depends on it, only speed.
@@ -26,10 +25,8 @@ from aktiv.page_cache import REFERENCE, STORIES, data_versions
 
 def data_version():
     """The versions of the data the aggregates come from (stories and reference data;
-    not workshops, whose ballots change every second during a vote), or None (SQLite)."""
+    not workshops, whose ballots change every second during a vote)."""
     versions = data_versions()
-    if versions is None:
-        return None
     return f"{versions[STORIES]}.{versions[REFERENCE]}"
 
 
@@ -46,8 +43,6 @@ def cached_aggregate(function):
     @wraps(function)
     def wrapped(stories, *args, **kwargs):
         version = data_version()
-        if version is None:
-            return function(stories, *args, **kwargs)
         key = _key(function.__name__, stories, args, kwargs, version)
         value = cache.get(key)
         if value is None:

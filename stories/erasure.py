@@ -1,7 +1,7 @@
 """Erasure of stories, recorded in a ledger that outlives a backup restore.
 
-`erase_story` deletes the story for real (no soft delete) and writes an `Erasure` row
-(id, when, by whom; never content) in the same transaction. After a restore the
+`stories.services.erase_story` deletes the story for real (no soft delete) and writes an
+`Erasure` row (id, when, by whom; never content) in the same transaction. After a restore the
 stories the backup still holds are deleted again by `reapply` (the command
 `reapply_erasures`); `ledger_entries`/`load_ledger` are the JSON file the operator keeps
 outside the database backups (`export_erasures`).
@@ -27,27 +27,16 @@ class LedgerError(Exception):
     """The ledger file cannot be read."""
 
 
-def erase_story(story, user, request=None):
-    """Delete the story and record the erasure; may raise ProtectedError (nothing changed)."""
-    story_id, label = story.pk, story.audit_label()
-    with transaction.atomic():
-        story.delete()
-        Erasure.objects.update_or_create(
-            story_id=story_id,
-            defaults={
-                "erased_at": timezone.now(),
-                "erased_by": user,
-                "erased_by_username": user.get_username() if user is not None else "",
-            },
-        )
-        audit.record(
-            request if request is not None else user,
-            audit.Action.DELETE,
-            object_type="stories.story",
-            object_id=story_id,
-            label=label,
-        )
-    return story_id
+def record_erasure(story_id, user):
+    """The ledger line for an erased story (stories.services.erase_story calls this)."""
+    Erasure.objects.update_or_create(
+        story_id=story_id,
+        defaults={
+            "erased_at": timezone.now(),
+            "erased_by": user,
+            "erased_by_username": user.get_username() if user is not None else "",
+        },
+    )
 
 
 def ledger_entries():
@@ -137,7 +126,7 @@ def reapply(extra_entries=()):
 
 def _move_sequence_past(highest_erased_id):
     """Never hand out an erased story's id again (a restore moves the sequence back)."""
-    if connection.vendor != "postgresql" or not highest_erased_id:
+    if not highest_erased_id:
         return
     table = Story._meta.db_table
     with connection.cursor() as cursor:

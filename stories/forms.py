@@ -12,8 +12,10 @@ from aktiv.roles import STAFF
 from domains.models import Domain
 
 from .models import CollectionRound, Story
-from .validators import validate_no_cpr, validate_no_nul
+from .services import STORY_FIELDS
+from .validators import STORYTELLER_CODE_PATTERN, validate_no_cpr, validate_no_nul
 
+SEARCH_MAX_LENGTH = 200
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_ERRORS = {"invalid": _("Skriv en gyldig dato, fx 2024-03-15.")}
 
@@ -172,10 +174,6 @@ class StoryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         story = self.instance
-        self.consent_changes = []
-        self._previous_consent = {
-            scope: getattr(story, f"consent_{scope}_on") for scope in Story.CONSENT_SCOPES
-        }
 
         for name in ("title", "text", "significance", "storyteller_code"):
             _replace_nul_validator(self.fields[name])
@@ -295,30 +293,20 @@ class StoryForm(forms.ModelForm):
             elif given_on and given_on > today:
                 self.add_error(date_field, _("Datoen for samtykket kan ikke ligge i fremtiden."))
 
-    def save(self, commit=True):
-        story = super().save(commit=False)
-        if not story.is_withdrawn:
-            previous = self._previous_consent
-            for scope in Story.CONSENT_SCOPES:
-                given_on = self.cleaned_data.get(f"consent_{scope}_on")
-                before = previous.get(scope)
-                if not self.cleaned_data.get(f"consent_{scope}"):
-                    given_on = None
-                setattr(story, f"consent_{scope}_on", given_on)
-                if given_on is None:
-                    setattr(story, f"consent_{scope}_by", None)
-                elif given_on != before:
-                    setattr(story, f"consent_{scope}_by", self.user)
-                if bool(given_on) != bool(before):
-                    self.consent_changes.append((scope, "givet" if given_on else "fjernet"))
-                elif given_on and given_on != before:
-                    self.consent_changes.append((scope, "ny dato"))
-        if story.collected_by_id is None and self.user is not None and not story.pk:
-            story.collected_by = self.user
-        if commit:
-            story.save()
-            self.save_m2m()
-        return story
+    def story_values(self):
+        """The cleaned story fields, for stories.services."""
+        return {name: self.cleaned_data.get(name) for name in STORY_FIELDS}
+
+    def consent_dates(self):
+        """{scope: date or None}: the date where the box is ticked, else None."""
+        if self.instance.is_withdrawn:
+            return {}
+        return {
+            scope: self.cleaned_data.get(f"consent_{scope}_on")
+            if self.cleaned_data.get(f"consent_{scope}")
+            else None
+            for scope in Story.CONSENT_SCOPES
+        }
 
 
 class StoryFilterForm(forms.Form):
@@ -334,7 +322,16 @@ class StoryFilterForm(forms.Form):
     ]
     RESTRICTED_FIELDS = ("q", "domain", "employment_type")
 
-    q = forms.CharField(label=_("Søg i titel, fortælling og betydning"), required=False)
+    q = forms.CharField(
+        label=_("Søg i titel, fortælling og betydning"),
+        required=False,
+        # A search of thousands of words makes PostgreSQL refuse the query ("stack depth
+        # limit exceeded"); nobody types that many.
+        max_length=SEARCH_MAX_LENGTH,
+        error_messages={
+            "max_length": _("Søg efter højst %(limit_value)d tegn (du skrev %(show_value)d).")
+        },
+    )
     domain = forms.ModelChoiceField(
         label=_("Forandringsdomæne"),
         queryset=Domain.objects.order_by("order", "name"),
@@ -498,3 +495,25 @@ class ImportForm(forms.Form):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": "", "id": "import-form"}
         self.helper.form_tag = False
+
+
+class AccessRequestForm(forms.Form):
+    """A citizen's access request: the storyteller code whose story views to list."""
+
+    code = forms.CharField(
+        label=_("Fortællerkode"),
+        max_length=20,
+        help_text=_("Koden på borgerens fortællinger, fx B-017."),
+        error_messages={
+            "required": _("Skriv fortællerkoden."),
+            "max_length": _("En fortællerkode er højst %(limit_value)d tegn."),
+        },
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper()
+        if not STORYTELLER_CODE_PATTERN.match(code):
+            raise forms.ValidationError(
+                _("Skriv en kode som B-017: 1-3 store bogstaver, bindestreg og et tal.")
+            )
+        return code

@@ -18,4 +18,5 @@ urlpatterns = [
     path("rounds/", views.round_list, name="rounds"),
     path("rounds/new/", views.round_create, name="round_create"),
     path("rounds/<int:pk>/edit/", views.round_edit, name="round_edit"),
+    path("access-request/", views.access_request, name="access_request"),
 ]

@@ -9,15 +9,12 @@ Who sees what is decided here and in StoryQuerySet, never in a template:
 - anyone else: 403 (anonymous: the login page).
 """
 
-import datetime
-import secrets
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Count, Prefetch, ProtectedError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,17 +24,23 @@ from django.views.decorators.http import require_http_methods
 
 from aktiv import audit, page_cache
 from aktiv.middleware import DATABASE_DOWN_ERRORS, close_broken_connections
-from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
+from aktiv.models import AuditEvent
+from aktiv.roles import FACILITATOR, MANAGER, STAFF, admin_required, has_role, role_required
 from domains.models import Domain
 
-from . import export, importer
-from .erasure import erase_story
-from .forms import CollectionRoundForm, ConfirmForm, ImportForm, StoryFilterForm, StoryForm
+from . import export, importer, services
+from .forms import (
+    AccessRequestForm,
+    CollectionRoundForm,
+    ConfirmForm,
+    ImportForm,
+    StoryFilterForm,
+    StoryForm,
+)
 from .models import CollectionRound, PendingImport, Story
 
 PAGE_SIZE = 50
 PREVIEW_PAGE_SIZE = 100
-PENDING_IMPORT_LIFETIME = datetime.timedelta(days=1)
 
 DOMAINS_FOR_DISPLAY = Prefetch(
     "domains", queryset=Domain.objects.only("id", "name", "slug", "order").order_by("order")
@@ -197,7 +200,7 @@ def story_detail(request, pk):
                 .only("id", "title", "collected_on", "status", "round__name", "withdrawn_at")
                 .order_by("collected_on", "id")
             )
-        audit.record(request, audit.Action.VIEW, story)
+        audit.record(request.user, audit.Action.VIEW, story)
         return render(request, "stories/story_detail.html", {"story": story, "others": others})
 
     if not has_role(user, FACILITATOR, MANAGER):
@@ -222,7 +225,7 @@ def story_detail(request, pk):
         # Without consent the story does not exist for this reader.
         raise Http404
     audit.record(
-        request,
+        request.user,
         audit.Action.VIEW,
         object_type="stories.story",
         object_id=restricted.pk,
@@ -236,11 +239,6 @@ def story_detail(request, pk):
 
 
 # Create and edit ----------------------------------------------------------------------
-
-
-def _audit_consent_changes(request, story, form):
-    for scope, change in form.consent_changes:
-        audit.record(request, audit.Action.CONSENT, story, omfang=scope, aendring=change)
 
 
 def _database_lost_during_save(request, form, story):
@@ -272,10 +270,12 @@ def story_create(request):
     if request.method == "POST" and form.is_valid():
         form.freeze_choices()
         try:
-            with transaction.atomic():
-                story = form.save()
-                audit.record(request, audit.Action.CREATE, story)
-                _audit_consent_changes(request, story, form)
+            story = services.create_story(
+                user=request.user,
+                values=form.story_values(),
+                domains=form.cleaned_data["domains"],
+                consent=form.consent_dates(),
+            )
         except DATABASE_DOWN_ERRORS:
             return _database_lost_during_save(request, form, None)
         messages.success(request, _("Fortællingen er gemt."))
@@ -295,14 +295,13 @@ def story_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         form.freeze_choices()
         try:
-            with transaction.atomic():
-                story = form.save()
-                changed = sorted(
-                    name for name in form.changed_data if not name.startswith("consent_")
-                )
-                if changed:
-                    audit.record(request, audit.Action.EDIT, story, felter=changed)
-                _audit_consent_changes(request, story, form)
+            story = services.update_story(
+                story.pk,
+                user=request.user,
+                values=form.story_values(),
+                domains=form.cleaned_data["domains"],
+                consent=form.consent_dates(),
+            )
         except DATABASE_DOWN_ERRORS:
             return _database_lost_during_save(request, form, story)
         messages.success(request, _("Ændringerne er gemt."))
@@ -325,16 +324,7 @@ def story_withdraw(request, pk):
         messages.info(request, _("Samtykket er allerede trukket tilbage."))
         return redirect(story)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            story = Story.objects.select_for_update().get(pk=pk)
-            if not story.is_withdrawn:
-                story.withdraw(request.user)
-                story.save()
-                # A withdrawn story is in no workshop's selection any more (its reason
-                # may retell the story); the workshop can choose another.
-                removed, _by_model = story.selections.all().delete()
-                detail = {"udvalg_fjernet": removed} if removed else {}
-                audit.record(request, audit.Action.WITHDRAW, story, **detail)
+        story = services.withdraw_consent(story.pk, user=request.user)
         messages.success(
             request,
             _(
@@ -357,8 +347,7 @@ def story_erase(request, pk):
     if request.method == "POST" and form.is_valid():
         story_id, label = story.pk, story.audit_label()
         try:
-            # Delete, ledger entry and audit event in one transaction (stories.erasure).
-            erase_story(story, request.user, request)
+            services.erase_story(story, user=request.user)
         except ProtectedError:
             messages.error(
                 request, _("Fortællingen kan ikke slettes, fordi den bruges andre steder.")
@@ -385,18 +374,8 @@ def story_import(request):
         except importer.ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
-            PendingImport.objects.filter(
-                created_at__lt=timezone.now() - PENDING_IMPORT_LIFETIME
-            ).delete()
-            pending = PendingImport.objects.create(
-                token=secrets.token_urlsafe(32),
-                user=request.user,
-                file_format=result.file_format,
-                rows=result.rows,
-                preview=result.preview,
-                counts=result.counts,
-            )
-            return redirect("stories:import_preview", token=pending.token)
+            token = services.stage_import(user=request.user, result=result)
+            return redirect("stories:import_preview", token=token)
     return render(
         request,
         "stories/story_import.html",
@@ -409,7 +388,12 @@ def story_import(request):
 def story_import_preview(request, token):
     if request.method == "POST":
         return _confirm_import(request, token)
-    pending = get_object_or_404(PendingImport.objects.defer("rows"), token=token, user=request.user)
+    pending = get_object_or_404(
+        PendingImport.objects.defer("rows"),
+        token=token,
+        user=request.user,
+        created_at__gte=timezone.now() - services.PENDING_IMPORT_LIFETIME,
+    )
     page = Paginator(pending.preview, PREVIEW_PAGE_SIZE).get_page(request.GET.get("side"))
     return render(
         request,
@@ -419,36 +403,22 @@ def story_import_preview(request, token):
 
 
 def _confirm_import(request, token):
-    action = request.POST.get("action")
-    with transaction.atomic():
-        pending = (
-            PendingImport.objects.select_for_update().filter(token=token, user=request.user).first()
-        )
-        if pending is None:
-            messages.info(request, _("Importen er allerede gemt eller annulleret."))
-            return redirect("stories:import")
-        if action == "cancel":
-            pending.delete()
+    try:
+        if request.POST.get("action") == "cancel":
+            services.cancel_import(token, user=request.user)
             messages.info(request, _("Importen er annulleret. Intet er gemt."))
             return redirect("stories:import")
-        if pending.has_problems:
-            messages.error(
-                request,
-                _("Filen har rækker med problemer. Ret dem i filen, og indlæs den igen."),
-            )
-            return redirect("stories:import_preview", token=token)
-        skip = bool(request.POST.get("skip_duplicates"))
-        count = importer.save_rows(pending.rows, request.user, skip_duplicates=skip)
-        pending.delete()
-        audit.record(
-            request,
-            audit.Action.IMPORT,
-            object_type="stories.story",
-            label=_("Import af fortællinger"),
-            antal=count,
-            format=pending.file_format,
-            dubletter_sprunget_over=skip,
+        count = services.confirm_import(
+            token, user=request.user, skip_duplicates=bool(request.POST.get("skip_duplicates"))
         )
+    except services.ImportGone:
+        messages.info(request, _("Importen er allerede gemt eller annulleret."))
+        return redirect("stories:import")
+    except services.ImportHasProblems:
+        messages.error(
+            request, _("Filen har rækker med problemer. Ret dem i filen, og indlæs den igen.")
+        )
+        return redirect("stories:import_preview", token=token)
     messages.success(request, _("%(count)d fortællinger er importeret.") % {"count": count})
     return redirect("stories:list")
 
@@ -473,7 +443,7 @@ def _export(request, file_format):
     cleaned = form.cleaned_data if form.is_bound and form.is_valid() else {}
     filters = sorted(name for name, value in cleaned.items() if value)
     audit.record(
-        request,
+        request.user,
         audit.Action.EXPORT,
         object_type="stories.story",
         label=_("Eksport af fortællinger"),
@@ -518,8 +488,7 @@ def round_list(request):
 def round_create(request):
     form = CollectionRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        round_ = form.save()
-        audit.record(request, audit.Action.CREATE, round_)
+        services.create_round(user=request.user, **form.cleaned_data)
         messages.success(request, _("Runden er oprettet."))
         return redirect("stories:rounds")
     return render(request, "stories/round_form.html", {"form": form, "round": None})
@@ -530,8 +499,56 @@ def round_edit(request, pk):
     round_ = get_object_or_404(CollectionRound, pk=pk)
     form = CollectionRoundForm(request.POST or None, instance=round_)
     if request.method == "POST" and form.is_valid():
-        round_ = form.save()
-        audit.record(request, audit.Action.EDIT, round_, felter=sorted(form.changed_data))
+        services.update_round(round_.pk, user=request.user, **form.cleaned_data)
         messages.success(request, _("Ændringerne er gemt."))
         return redirect("stories:rounds")
     return render(request, "stories/round_form.html", {"form": form, "round": round_})
+
+
+# A citizen's access request -----------------------------------------------------------
+
+ACCESS_REQUEST_PAGE_SIZE = 50
+
+
+@admin_required
+def access_request(request):
+    """Every logged view of the stories of one storyteller code, for a citizen's request.
+
+    The audit log names stories by id; the code is resolved to the ids of the stories that
+    still exist (an erased story has no code any more, which the page says). A fixed number
+    of queries: the story ids, the count and one page of events.
+    """
+    form = AccessRequestForm(request.GET or None)
+    context = {"form": form, "searched": False}
+    if form.is_bound and form.is_valid():
+        code = form.cleaned_data["code"]
+        story_ids = list(
+            Story.objects.filter(storyteller_code=code).order_by("id").values_list("id", flat=True)
+        )
+        events = (
+            AuditEvent.objects.filter(
+                action=AuditEvent.Action.VIEW,
+                object_type="stories.story",
+                object_id__in=[str(pk) for pk in story_ids],
+            )
+            .only("at", "username", "object_id", "object_label", "detail")
+            .order_by("-at", "-id")
+        )
+        page = Paginator(events, ACCESS_REQUEST_PAGE_SIZE).get_page(request.GET.get("side"))
+        if page.number == 1:
+            audit.record(
+                request.user,
+                audit.Action.VIEW,
+                object_type="aktiv.accessrequest",
+                label="Indsigtsanmodning",
+                fortaellerkode=code,
+                fortaellinger=len(story_ids),
+            )
+        context.update(
+            searched=True,
+            code=code,
+            story_ids=story_ids,
+            page=page,
+            query=_query_without_page(request),
+        )
+    return render(request, "stories/access_request.html", context)

@@ -4,16 +4,12 @@ The suite runs on PostgreSQL (make test); a run against anything else stops at o
 """
 
 import importlib
-import itertools
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from aktiv import roles
-
-_counter = itertools.count(1)
+from tests.factories import make_user
 
 
 def pytest_sessionstart(session):
@@ -78,20 +74,6 @@ def _migrated_data(request):
         return
     for name in SEED_MIGRATIONS:
         importlib.import_module(name).forwards(apps, None)
-
-
-def make_user(*role_names, superuser=False, username=None, password="correct-horse-9"):
-    """A user holding the given roles (group names from aktiv.roles)."""
-    User = get_user_model()
-    user = User.objects.create_user(
-        username=username or f"user{next(_counter)}",
-        password=password,
-        is_superuser=superuser,
-        is_staff=superuser,
-    )
-    if role_names:
-        user.groups.set(Group.objects.filter(name__in=role_names))
-    return user
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from aktiv.admin import AuditedAdmin
+
 from .models import Ballot, Group, JoinAttempt, Quote, Selection, Vote, Workshop
 
 
@@ -9,7 +11,7 @@ class GroupInline(admin.TabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(admin.ModelAdmin):
+class WorkshopAdmin(AuditedAdmin):
     list_display = ["title", "kind", "held_on", "status", "join_code"]
     list_filter = ["status", "kind", "round"]
     search_fields = ["title", "join_code"]
@@ -23,7 +25,7 @@ class VoteInline(admin.TabularInline):
 
 
 @admin.register(Ballot)
-class BallotAdmin(admin.ModelAdmin):
+class BallotAdmin(AuditedAdmin):
     list_display = ["__str__", "workshop", "group", "is_paper", "created_at"]
     list_filter = ["is_paper"]
     list_select_related = ["workshop", "group"]
@@ -32,14 +34,14 @@ class BallotAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(AuditedAdmin):
     list_display = ["__str__", "workshop", "group", "domain", "kind"]
     list_filter = ["kind", "domain"]
     list_select_related = ["workshop", "group", "domain"]
 
 
 @admin.register(Selection)
-class SelectionAdmin(admin.ModelAdmin):
+class SelectionAdmin(AuditedAdmin):
     list_display = ["workshop", "domain", "story"]
     list_select_related = ["workshop", "domain", "story"]
     raw_id_fields = ["story"]

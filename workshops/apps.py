@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class WorkshopsConfig(AppConfig):
     name = "workshops"
     verbose_name = _("Workshops")
+
+    def ready(self):
+        from stories.signals import consent_withdrawn
+
+        from .services import forget_withdrawn_story
+
+        consent_withdrawn.connect(forget_withdrawn_story, dispatch_uid="workshops.withdrawn")

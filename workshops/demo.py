@@ -101,10 +101,11 @@ def _cast(workshop, ballots_by_group, prefix):
                 Vote(ballot=ballot, slot=slot, domain=domains[slug])
                 for slot, slug in enumerate(slugs, start=1)
             ]
+    # The votes are cast while the workshop is open (the database takes votes only then),
+    # and it closes after them, as it would in a real workshop.
+    Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.OPEN)
     Vote.objects.bulk_create(votes)
-    if workshop.status == Workshop.Status.CLOSED:
-        # The demo's votes were cast before the workshop closed.
-        Workshop.objects.filter(pk=workshop.pk).update(closed_at=timezone.now())
+    Workshop.objects.filter(pk=workshop.pk).update(status=workshop.status, closed_at=timezone.now())
 
 
 def citizen_quotes(groups):

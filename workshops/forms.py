@@ -149,14 +149,11 @@ class GroupNamesForm(forms.Form):
             )
         self.helper = _helper(_("Gem navnene"))
 
-    def changed_groups(self):
-        changed = []
-        for group in self.groups:
-            name = self.cleaned_data[f"group_{group.pk}"].strip()
-            if name and name != group.name:
-                group.name = name
-                changed.append(group)
-        return changed
+    def names(self):
+        """{group number: name} as typed."""
+        return {
+            group.number: self.cleaned_data[f"group_{group.pk}"].strip() for group in self.groups
+        }
 
 
 class PaperBallotForm(forms.Form):

@@ -5,7 +5,6 @@ Choices between the ballot and the confirmation travel in a signed ticket bound 
 browser's token, so nothing is stored until the participant presses "Bekræft".
 """
 
-from django.db import IntegrityError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -29,7 +28,14 @@ def _ballot_url(workshop, group=None, slugs=()):
 
 
 def _open_workshop(code):
-    return services.open_workshop_by_code(code)
+    return selectors.open_workshop_by_code(code)
+
+
+def _existing_ballot(workshop, token):
+    """This browser's ballot in the workshop (with its votes), or None."""
+    if not token:
+        return None
+    return selectors.ballot_for(workshop, services.token_hash(workshop, token))
 
 
 def _closed_for_this_browser(request, code):
@@ -109,7 +115,7 @@ def join(request, code):
     if response is not None:
         return response
     token = services.read_token(request)
-    ballot = services.ballot_for(workshop, token)
+    ballot = _existing_ballot(workshop, token)
     if ballot is not None and "skift" not in request.GET:
         return redirect(_ballot_url(workshop))
     if workshop.joining_locked and ballot is None:
@@ -126,7 +132,7 @@ def join(request, code):
 
 
 def _ballot_page(request, workshop, group, chosen, *, error=None, ballot=None, status=200):
-    domains = services.ballot_domains(workshop)
+    domains = selectors.ballot_domains(workshop)
     context = {
         "workshop": workshop,
         "group": group,
@@ -156,11 +162,11 @@ def ballot(request, code):
     if response is not None:
         return response
     token = services.read_token(request)
-    existing = services.ballot_for(workshop, token)
+    existing = _existing_ballot(workshop, token)
     if existing is None and workshop.joining_locked:
         return render(request, "workshops/participant/locked.html", {"workshop": workshop})
     source = request.POST if request.method == "POST" else request.GET
-    group = services.group_by_number(workshop, source.get("gruppe"))
+    group = selectors.group_by_number(workshop, source.get("gruppe"))
     if group is None and existing is not None and "gruppe" not in source:
         group = existing.group
     if group is None:
@@ -177,7 +183,7 @@ def ballot(request, code):
         return _refused(
             request, workshop, _("Vi kan ikke genkende din stemmeseddel. Start forfra.")
         )
-    domains = services.ballot_domains(workshop)
+    domains = selectors.ballot_domains(workshop)
     try:
         chosen = services.validate_choices(workshop, domains, slugs)
     except services.VoteRefused as exc:
@@ -238,18 +244,16 @@ def confirm(request, code):
     hashed = services.token_hash(workshop, token)
     try:
         number, slugs = services.read_ticket(workshop, hashed, request.POST.get("ticket"))
-        group = services.group_by_number(workshop, number)
+        group = selectors.group_by_number(workshop, number)
         if group is None:
             raise services.VoteRefused(_("Den gruppe findes ikke længere. Vælg din gruppe igen."))
         if workshop.joining_locked and not Ballot.objects.filter(token=hashed).exists():
             raise services.VoteRefused(_("Der er lukket for nye deltagere."))
-        domains = services.ballot_domains(workshop, keys_only=True)
+        domains = selectors.ballot_domains(workshop)
         chosen = services.validate_choices(workshop, domains, slugs)
         services.cast_ballot(workshop, group, chosen, token=hashed)
     except services.VoteRefused as exc:
         return _refused(request, workshop, str(exc))
-    except IntegrityError:
-        return _refused(request, workshop, _("Din stemme kunne ikke gemmes. Prøv igen."))
     return redirect("participant:thanks", code=workshop.join_code)
 
 
@@ -258,7 +262,7 @@ def thanks(request, code):
     workshop, response = _resolve(request, code)
     if response is not None:
         return response
-    existing = services.ballot_for(workshop, services.read_token(request))
+    existing = _existing_ballot(workshop, services.read_token(request))
     if existing is None:
         return redirect("participant:join", code=workshop.join_code)
     context = {"workshop": workshop, "ballot": existing}

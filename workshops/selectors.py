@@ -1,4 +1,4 @@
-"""Query functions other apps use to read workshop results (domain summaries, report)."""
+"""Reads of workshop data: the participant's lookups, rankings and the console's counts."""
 
 from dataclasses import dataclass, field
 
@@ -117,6 +117,43 @@ def ranking(workshop):
         paper_ballots=ballot_totals["paper"],
         votes=sum(r.votes for r in results),
         hidden_groups=hidden,
+    )
+
+
+# --- the participant flow -----------------------------------------------------------------
+
+
+def open_workshop_by_code(code):
+    """The newest open workshop with this join code, or None."""
+    return (
+        Workshop.objects.filter(join_code=code, status=Workshop.Status.OPEN).order_by("-id").first()
+    )
+
+
+def group_by_number(workshop, number):
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        return None
+    if not 0 <= number <= 32767:  # a smallint column
+        return None
+    return Group.objects.filter(workshop=workshop, number=number).first()
+
+
+def ballot_domains(workshop):
+    """The domains on the workshop's ballot, in the ballot's order."""
+    return list(workshop.domains.order_by("order", "name"))
+
+
+def ballot_for(workshop, hashed_token):
+    """The participant's ballot with its chosen domains (2 queries), or None."""
+    if not hashed_token:
+        return None
+    return (
+        Ballot.objects.filter(workshop=workshop, token=hashed_token)
+        .select_related("group")
+        .prefetch_related("votes__domain")
+        .first()
     )
 
 

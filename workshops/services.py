@@ -1,6 +1,12 @@
-"""Workshop rules in one place: join codes, participant tokens, throttling, casting ballots."""
+"""Workshop rules and every change to workshop data, in one place.
 
-import contextlib
+Join codes, participant tokens and tickets, throttling, and the writes: each write takes
+plain values (the acting user, the objects it works on, cleaned values), runs in one
+transaction and writes its audit event. Views parse input and call these; the
+participant's pages and the facilitator's console both cast ballots through
+`cast_ballot`.
+"""
+
 import hashlib
 import random
 import secrets
@@ -8,14 +14,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aktiv import lookups
-from domains.models import Domain
+from aktiv import audit
 
-from .models import Ballot, Group, JoinAttempt, Vote, Workshop
+from .models import Ballot, Group, JoinAttempt, Quote, Selection, Vote, Workshop
 
 # Join codes: no look-alikes (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -52,36 +57,6 @@ def normalise_code(raw):
     if not 6 <= len(code) <= 8 or any(c not in CODE_ALPHABET for c in code):
         return None
     return code
-
-
-def open_workshop(workshop, *, code=None):
-    """Open voting with a join code unique among open workshops (retries on a clash)."""
-    for _attempt in range(20):
-        candidate = code or workshop.join_code or new_code()
-        try:
-            with transaction.atomic():
-                updated = Workshop.objects.filter(pk=workshop.pk).update(
-                    status=Workshop.Status.OPEN,
-                    join_code=candidate,
-                    opened_at=workshop.opened_at or timezone.now(),
-                    closed_at=None,
-                )
-        except IntegrityError:
-            workshop.join_code = ""
-            code = None
-            continue
-        if updated:
-            workshop.refresh_from_db()
-        return workshop
-    raise RuntimeError("no free join code")  # pragma: no cover - 31^6 codes
-
-
-def close_workshop(workshop):
-    Workshop.objects.filter(pk=workshop.pk).update(
-        status=Workshop.Status.CLOSED, closed_at=timezone.now()
-    )
-    workshop.refresh_from_db()
-    return workshop
 
 
 # --- participant tokens -------------------------------------------------------------
@@ -196,192 +171,229 @@ def validate_choices(workshop, domains_on_ballot, slugs):
     return [d for d in domains_on_ballot if d.slug in chosen]
 
 
-def _lock_workshop_if_open(workshop, *, allow_closed):
-    """Re-read the status under a share lock so that closing waits for votes in flight."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT status FROM workshops_workshop WHERE id = %s FOR SHARE", [workshop.pk]
-            )
-            row = cursor.fetchone()
-        status = row[0] if row else None
-    else:
-        status = Workshop.objects.filter(pk=workshop.pk).values_list("status", flat=True).first()
-    if status not in _allowed_statuses(allow_closed):
-        raise VoteRefused(_("Afstemningen er lukket. Din stemme er ikke gemt."))
+# The database refuses a vote in a workshop that is not open (a paper ballot also when
+# closed), and a vote beyond the workshop's limit (trigger of workshops 0003/0004).
+VOTE_CLOSED_CONSTRAINT = "vote_while_workshop_open"
 
 
-# A first submission in one statement: share-lock the workshop if its status allows
-# votes (closing waits for it), insert the ballot unless the token has one, insert its
-# votes. The votes' trigger (workshops 0003) sees the new ballot and still enforces the
-# vote limit. Answers (workshop open?, new ballot id or NULL).
-FIRST_SUBMISSION_SQL = """
-    WITH open_workshop AS (
-        SELECT id FROM workshops_workshop WHERE id = %s AND status = ANY(%s) FOR SHARE
-    ), new_ballot AS (
-        INSERT INTO workshops_ballot
-            (workshop_id, group_id, token, is_paper, entered_by_id, created_at, updated_at)
-        SELECT open_workshop.id, %s, %s, %s, %s, %s, %s FROM open_workshop
-        ON CONFLICT (token) DO NOTHING
-        RETURNING id
-    ), new_votes AS (
-        INSERT INTO workshops_vote (ballot_id, slot, domain_id)
-        SELECT new_ballot.id, v.slot, v.domain_id
-        FROM new_ballot, unnest(%s::smallint[], %s::bigint[]) AS v(slot, domain_id)
-        RETURNING ballot_id
-    )
-    SELECT EXISTS (SELECT 1 FROM open_workshop), (SELECT min(ballot_id) FROM new_votes)
-"""
-
-
-def _allowed_statuses(paper):
-    allowed = [Workshop.Status.OPEN.value]
-    return allowed + [Workshop.Status.CLOSED.value] if paper else allowed
-
-
-def _first_submission(workshop, group, domains, token, paper, entered_by):
-    """The new ballot, or None when the token already has one (PostgreSQL only).
-
-    One statement, so outside a transaction it needs no BEGIN/COMMIT of its own; inside
-    one it runs in a savepoint, as cast_ballot always did.
-    """
-    now = timezone.now()
-    params = [
-        workshop.pk,
-        _allowed_statuses(paper),
-        group.pk,
-        token,
-        paper,
-        getattr(entered_by, "pk", None),
-        now,
-        now,
-        list(range(1, len(domains) + 1)),
-        [domain.pk for domain in domains],
-    ]
-    block = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
-    with block, connection.cursor() as cursor:
-        cursor.execute(FIRST_SUBMISSION_SQL, params)
-        is_open, ballot_id = cursor.fetchone()
-    if not is_open:
-        raise VoteRefused(_("Afstemningen er lukket. Din stemme er ikke gemt."))
-    if ballot_id is None:
-        return None
-    fields = {"workshop": workshop, "group": group, "is_paper": paper, "entered_by": entered_by}
-    ballot = Ballot(id=ballot_id, token=token, created_at=now, updated_at=now, **fields)
-    ballot._state.adding = False
-    ballot._state.db = connection.alias
-    return ballot
+def _refusal(error):
+    """The participant's message for an IntegrityError raised by the vote rules."""
+    constraint = getattr(getattr(error.__cause__, "diag", None), "constraint_name", None)
+    if constraint == VOTE_CLOSED_CONSTRAINT:
+        return VoteRefused(_("Afstemningen er lukket. Din stemme er ikke gemt."))
+    return VoteRefused(_("Din stemme kunne ikke gemmes. Prøv igen."))
 
 
 def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None):
-    """Store (or atomically replace) the ballot identified by `token` (already hashed).
+    """Store (or replace, whole) the ballot identified by `token` (already hashed).
 
-    `domains` must come from validate_choices. The database enforces the rest: at most
-    N slots, each domain once, the group in the workshop. Concurrent submissions of the
-    same token serialise on the ballot row; the last one wins, whole.
+    `domains` come from validate_choices. The database enforces the rest: the workshop
+    is open (or closed, for paper), at most N slots, each domain once, the group in the
+    workshop. Concurrent submissions of the same token serialise on the ballot row; the
+    last one wins. Returns (ballot, created).
     """
     if group.workshop_id != workshop.pk:
         raise VoteRefused(_("Den gruppe findes ikke i denne workshop. Vælg din gruppe igen."))
     if not domains:
         raise VoteRefused(_("Vælg mindst ét område."))
-    if connection.vendor == "postgresql":
-        ballot = _first_submission(workshop, group, domains, token, paper, entered_by)
-        if ballot is not None:
-            return ballot, True
-    with transaction.atomic():  # a changed choice (or any choice, off PostgreSQL)
-        _lock_workshop_if_open(workshop, allow_closed=paper)
-        ballot, created = Ballot.objects.get_or_create(
-            token=token,
-            defaults={
-                "workshop": workshop,
-                "group": group,
-                "is_paper": paper,
-                "entered_by": entered_by,
-            },
-        )
-        if not created:
-            ballot = Ballot.objects.select_for_update().get(pk=ballot.pk)
-            if ballot.workshop_id != workshop.pk:
-                raise VoteRefused(_("Vi kunne ikke genkende din stemmeseddel. Start forfra."))
-            if ballot.group_id != group.pk:
+    new = Ballot(workshop=workshop, group=group, token=token, is_paper=paper, entered_by=entered_by)
+    try:
+        with transaction.atomic():
+            # Insert the ballot unless the token has one (ON CONFLICT DO NOTHING), then
+            # lock whichever is stored: concurrent submissions of one token serialise here.
+            Ballot.objects.bulk_create([new], ignore_conflicts=True)
+            ballot = Ballot.objects.select_for_update().get(token=token)
+            created = ballot.created_at == new.created_at  # this request's own insert
+            if not created:
+                if ballot.workshop_id != workshop.pk:
+                    raise VoteRefused(_("Vi kunne ikke genkende din stemmeseddel. Start forfra."))
+                Vote.objects.filter(ballot=ballot).delete()
                 ballot.group = group
-            ballot.save(update_fields=["group", "updated_at"])
-            Vote.objects.filter(ballot=ballot).delete()
-        _insert_votes(ballot, domains)
+                ballot.save(update_fields=["group", "updated_at"])
+            Vote.objects.bulk_create(
+                Vote(ballot=ballot, slot=slot, domain=domain)
+                for slot, domain in enumerate(domains, start=1)
+            )
+            audit.record(
+                entered_by,
+                audit.Action.PAPER_BALLOT if paper else audit.Action.VOTE,
+                ballot,
+                workshop=workshop.pk,
+                aendret=not created,
+            )
+    except IntegrityError as error:
+        raise _refusal(error) from error
     return ballot, created
 
 
-def ballot_for(workshop, token):
-    """The participant's ballot with its chosen domains (2 queries), or None."""
-    if not token:
-        return None
-    ballot = (
-        Ballot.objects.filter(workshop=workshop, token=token_hash(workshop, token))
-        .select_related("group")
-        .prefetch_related("votes__domain")
-        .first()
+def delete_ballot(ballot, *, user):
+    with transaction.atomic():
+        audit.record(
+            user, audit.Action.DELETE, ballot, workshop=ballot.workshop_id, papir=ballot.is_paper
+        )
+        ballot.delete()
+
+
+# --- workshops ---------------------------------------------------------------------------
+
+
+def _sync_groups(workshop, count):
+    """Groups 1..count: missing ones are made ("Gruppe n"), those above count removed."""
+    existing = set(workshop.groups.values_list("number", flat=True))
+    Group.objects.bulk_create(
+        Group(workshop=workshop, number=n, name=_("Gruppe %(n)s") % {"n": n})
+        for n in range(1, count + 1)
+        if n not in existing
     )
-    return ballot
+    Group.objects.filter(workshop=workshop, number__gt=count).delete()
 
 
-# --- the participant flow's lookups -----------------------------------------------------
-# A room full of tablets hits these at once. They are fixed SQL statements (psycopg
-# prepares each after a few runs on a connection) rather than ORM queries: on a small
-# server, building an ORM query costs several times running it.
-
-OPEN_WORKSHOP_SQL = (
-    "SELECT {columns} FROM workshops_workshop WHERE join_code = %s AND status = %s "
-    "ORDER BY id DESC LIMIT 1"
-)
-GROUP_SQL = "SELECT {columns} FROM workshops_group WHERE workshop_id = %s AND number = %s"
-BALLOT_DOMAINS_SQL = (
-    "SELECT {columns} FROM domains_domain d "
-    "JOIN workshops_workshop_domains wd ON wd.domain_id = d.id "
-    'WHERE wd.workshop_id = %s ORDER BY d."order", d.name'
-)
-# What checking a choice needs (the rest of each domain is loaded only if asked for).
-BALLOT_DOMAIN_KEYS = 'd.id, d.slug, d.name, d."order"'
-VOTES_SQL = (
-    "INSERT INTO workshops_vote (ballot_id, slot, domain_id) "
-    "SELECT %s, v.slot, v.domain_id FROM unnest(%s::smallint[], %s::bigint[]) AS v(slot, domain_id)"
-)
+def create_workshop(*, user, domains, group_count, **values):
+    """A draft workshop run by `user`, with its ballot's domains and numbered groups."""
+    with transaction.atomic():
+        workshop = Workshop.objects.create(facilitator=user, **values)
+        workshop.domains.set(domains)
+        _sync_groups(workshop, group_count)
+        audit.record(user, audit.Action.CREATE, workshop)
+    return workshop
 
 
-def open_workshop_by_code(code):
-    """The newest open workshop with this join code, or None."""
-    sql = OPEN_WORKSHOP_SQL.format(columns=lookups.columns(Workshop))
-    found = lookups.fetch(Workshop, sql, [code, Workshop.Status.OPEN.value])
-    return found[0] if found else None
+def update_workshop(workshop_id, *, user, domains, group_count, **values):
+    """May raise IntegrityError when the change contradicts ballots already cast."""
+    with transaction.atomic():
+        workshop = Workshop.objects.select_for_update().get(pk=workshop_id)
+        changed = sorted(name for name, value in values.items() if getattr(workshop, name) != value)
+        for name, value in values.items():
+            setattr(workshop, name, value)
+        workshop.save()
+        if set(workshop.domains.values_list("pk", flat=True)) != {d.pk for d in domains}:
+            changed.append("domains")
+        workshop.domains.set(domains)
+        if workshop.groups.count() != group_count:
+            changed.append("group_count")
+        _sync_groups(workshop, group_count)
+        audit.record(user, audit.Action.EDIT, workshop, felter=sorted(changed))
+    return workshop
 
 
-def group_by_number(workshop, number):
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
-        return None
-    if not 0 <= number <= 32767:  # a smallint column
-        return None
-    sql = GROUP_SQL.format(columns=lookups.columns(Group))
-    found = lookups.fetch(Group, sql, [workshop.pk, number])
-    return found[0] if found else None
+def rename_groups(workshop, *, user, names):
+    """names: {group number: new name}; unchanged names are left alone."""
+    with transaction.atomic():
+        groups = list(workshop.groups.select_for_update().order_by("number"))
+        changed = [g for g in groups if g.number in names and names[g.number] != g.name]
+        for group in changed:
+            group.name = names[group.number]
+        Group.objects.bulk_update(changed, ["name"])
+        if changed:
+            audit.record(user, audit.Action.EDIT, workshop, grupper=[g.number for g in changed])
+    return changed
 
 
-def ballot_domains(workshop, *, keys_only=False):
-    """The domains on the workshop's ballot, in the ballot's order (with keys_only: id,
-    slug, name and order, enough to check and store a choice)."""
-    selected = BALLOT_DOMAIN_KEYS if keys_only else lookups.columns(Domain, "d")
-    return lookups.fetch(Domain, BALLOT_DOMAINS_SQL.format(columns=selected), [workshop.pk])
+def open_workshop(workshop, *, user, code=None):
+    """Open voting with a join code unique among open workshops (retries on a clash)."""
+    reopening = workshop.status == Workshop.Status.CLOSED
+    for _attempt in range(20):
+        candidate = code or workshop.join_code or new_code()
+        try:
+            with transaction.atomic():
+                Workshop.objects.filter(pk=workshop.pk).update(
+                    status=Workshop.Status.OPEN,
+                    join_code=candidate,
+                    opened_at=workshop.opened_at or timezone.now(),
+                    closed_at=None,
+                )
+                workshop.refresh_from_db()
+                action = audit.Action.REOPEN if reopening else audit.Action.OPEN
+                audit.record(user, action, workshop, kode=workshop.join_code)
+        except IntegrityError:
+            workshop.join_code = ""
+            code = None
+            continue
+        return workshop
+    raise RuntimeError("no free join code")  # pragma: no cover - 31^6 codes
 
 
-def _insert_votes(ballot, domains):
-    if connection.vendor != "postgresql":
-        Vote.objects.bulk_create(
-            Vote(ballot=ballot, slot=slot, domain=domain)
-            for slot, domain in enumerate(domains, start=1)
+def close_workshop(workshop, *, user):
+    """Close voting. Waits for ballots being stored (they share-lock the workshop row)."""
+    with transaction.atomic():
+        Workshop.objects.filter(pk=workshop.pk).update(
+            status=Workshop.Status.CLOSED, closed_at=timezone.now()
         )
-        return
-    with connection.cursor() as cursor:
-        cursor.execute(
-            VOTES_SQL,
-            [ballot.pk, list(range(1, len(domains) + 1)), [domain.pk for domain in domains]],
+        workshop.refresh_from_db()
+        audit.record(user, audit.Action.CLOSE, workshop)
+    return workshop
+
+
+def set_joining_locked(workshop, *, user, locked):
+    with transaction.atomic():
+        Workshop.objects.filter(pk=workshop.pk).update(joining_locked=locked)
+        workshop.joining_locked = locked
+        audit.record(user, audit.Action.EDIT, workshop, lukket_for_nye=locked)
+    return workshop
+
+
+# --- quotes and selections ------------------------------------------------------------
+
+
+def _quote_label(quote):
+    return f"Citat #{quote.pk}"
+
+
+def add_quote(workshop, *, user, group, domain, kind, text):
+    with transaction.atomic():
+        quote = Quote.objects.create(
+            workshop=workshop, group=group, domain=domain, kind=kind, text=text, created_by=user
         )
+        audit.record(user, audit.Action.CREATE, quote, label=_quote_label(quote))
+    return quote
+
+
+def update_quote(quote_id, *, user, **values):
+    with transaction.atomic():
+        quote = Quote.objects.select_for_update().get(pk=quote_id)
+        for name, value in values.items():
+            setattr(quote, name, value)
+        quote.save()
+        audit.record(user, audit.Action.EDIT, quote, label=_quote_label(quote))
+    return quote
+
+
+def delete_quote(quote, *, user):
+    with transaction.atomic():
+        audit.record(user, audit.Action.DELETE, quote, label=_quote_label(quote))
+        quote.delete()
+
+
+def save_selection(workshop, domain, *, user, story, reason, dissent=""):
+    """The workshop's most significant story for the domain, with the reason (one per
+    domain: a second choice replaces the first)."""
+    with transaction.atomic():
+        selection, created = Selection.objects.select_for_update().get_or_create(
+            workshop=workshop,
+            domain=domain,
+            defaults={"story": story, "reason": reason, "dissent": dissent, "created_by": user},
+        )
+        if not created:
+            selection.story, selection.reason, selection.dissent = story, reason, dissent
+            selection.save()
+        audit.record(
+            user,
+            audit.Action.CREATE if created else audit.Action.EDIT,
+            selection,
+            label=f"Udvælgelse: {domain.name}",
+            fortaelling=story.pk,
+        )
+    return selection
+
+
+def delete_selection(selection, *, user):
+    with transaction.atomic():
+        audit.record(user, audit.Action.DELETE, selection, label=f"Udvælgelse: {selection.domain}")
+        selection.delete()
+
+
+def forget_withdrawn_story(sender, story, **kwargs):
+    """A withdrawn story is in no workshop's selection any more (its reason may retell the
+    story); the workshop can choose another. Connected to stories' consent_withdrawn."""
+    removed, _by_model = Selection.objects.filter(story=story).delete()
+    return {"udvalg_fjernet": removed}

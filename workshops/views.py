@@ -1,10 +1,8 @@
 """Facilitator and manager pages: workshops, console, paper ballots, quotes, selection, results."""
 
-import functools
-
 import segno
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from aktiv import audit, lookups, page_cache
+from aktiv import audit, page_cache
+from aktiv.charts import bar_chart
 from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, has_role, role_required
 from domains.models import Domain
@@ -23,7 +22,7 @@ from stories.models import CollectionRound, Story
 
 from . import exports, selectors, services
 from .forms import GroupNamesForm, PaperBallotForm, QuoteForm, SelectionForm, WorkshopForm
-from .models import Ballot, Group, Quote, Selection, Workshop
+from .models import Ballot, Quote, Selection, Workshop
 
 READERS = (FACILITATOR, MANAGER)
 SELECTION_KINDS = {Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED}
@@ -71,27 +70,11 @@ def workshop_list(request):
     )
 
 
-def _sync_groups(workshop, count):
-    existing = {g.number: g for g in workshop.groups.all()}
-    Group.objects.bulk_create(
-        Group(workshop=workshop, number=n, name=_("Gruppe %(n)s") % {"n": n})
-        for n in range(1, count + 1)
-        if n not in existing
-    )
-    Group.objects.filter(workshop=workshop, number__gt=count).delete()
-
-
 @role_required(FACILITATOR)
 def workshop_create(request):
     form = WorkshopForm(request.POST or None, initial={"votes_per_participant": 3})
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            workshop = form.save(commit=False)
-            workshop.facilitator = request.user
-            workshop.save()
-            form.save_m2m()
-            _sync_groups(workshop, form.cleaned_data["group_count"])
-            audit.record(request, audit.Action.CREATE, workshop)
+        workshop = services.create_workshop(user=request.user, **form.cleaned_data)
         messages.success(request, _("Workshoppen er oprettet. Åbn afstemningen, når I er klar."))
         return redirect(workshop)
     return render(request, "workshops/workshop_form.html", {"form": form, "workshop": None})
@@ -103,10 +86,7 @@ def workshop_edit(request, pk):
     form = WorkshopForm(request.POST or None, instance=workshop)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                workshop = form.save()
-                _sync_groups(workshop, form.cleaned_data["group_count"])
-                audit.record(request, audit.Action.EDIT, workshop, felter=sorted(form.changed_data))
+            workshop = services.update_workshop(workshop.pk, user=request.user, **form.cleaned_data)
         except IntegrityError:
             form.add_error(
                 None, _("Ændringen passer ikke med de stemmer, der allerede er afgivet.")
@@ -122,10 +102,7 @@ def group_names(request, pk):
     workshop = _workshop(pk)
     form = GroupNamesForm(request.POST or None, groups=workshop.groups.order_by("number"))
     if request.method == "POST" and form.is_valid():
-        changed = form.changed_groups()
-        if changed:
-            Group.objects.bulk_update(changed, ["name"])
-            audit.record(request, audit.Action.EDIT, workshop, grupper=[g.number for g in changed])
+        services.rename_groups(workshop, user=request.user, names=form.names())
         messages.success(request, _("Gruppernes navne er gemt."))
         return redirect(workshop)
     return render(request, "workshops/group_names.html", {"form": form, "workshop": workshop})
@@ -184,13 +161,10 @@ def workshop_open(request, pk):
     workshop = _workshop(pk)
     if workshop.status == Workshop.Status.OPEN:
         return redirect(workshop)
-    reopening = workshop.status == Workshop.Status.CLOSED
     if not workshop.groups.exists() or not workshop.domains.exists():
         messages.error(request, _("Workshoppen skal have mindst én gruppe og ét område."))
         return redirect(workshop)
-    services.open_workshop(workshop)
-    action = audit.Action.REOPEN if reopening else audit.Action.OPEN
-    audit.record(request, action, workshop, kode=workshop.join_code)
+    services.open_workshop(workshop, user=request.user)
     messages.success(
         request, _("Afstemningen er åben. Koden er %(code)s.") % {"code": workshop.join_code}
     )
@@ -203,8 +177,7 @@ def workshop_close(request, pk):
     workshop = _workshop(pk)
     if workshop.status != Workshop.Status.OPEN:
         return redirect(workshop)
-    services.close_workshop(workshop)
-    audit.record(request, audit.Action.CLOSE, workshop)
+    services.close_workshop(workshop, user=request.user)
     messages.success(request, _("Afstemningen er lukket."))
     return redirect("workshops:results", pk=workshop.pk)
 
@@ -214,8 +187,7 @@ def workshop_close(request, pk):
 def workshop_lock(request, pk):
     workshop = _workshop(pk)
     lock = request.POST.get("lock") == "1"
-    Workshop.objects.filter(pk=workshop.pk).update(joining_locked=lock)
-    audit.record(request, audit.Action.EDIT, workshop, lukket_for_nye=lock)
+    services.set_joining_locked(workshop, user=request.user, locked=lock)
     if lock:
         messages.success(request, _("Nye deltagere kan ikke komme ind nu."))
     else:
@@ -233,7 +205,7 @@ def poster(request, pk):
         messages.error(request, _("Åbn afstemningen først. Så får den en kode."))
         return redirect(workshop)
     url = participant_url(request, workshop)
-    audit.record(request, audit.Action.PRINT, workshop, side="plakat")
+    audit.record(request.user, audit.Action.PRINT, workshop, side="plakat")
     return render(
         request,
         "workshops/poster.html",
@@ -270,7 +242,7 @@ def paper_ballot(request, pk):
     if request.method == "POST" and form.is_valid():
         domains = list(form.cleaned_data["domains"].order_by("order", "name"))
         try:
-            ballot, _created = services.cast_ballot(
+            services.cast_ballot(
                 workshop,
                 form.cleaned_data["group"],
                 domains,
@@ -280,10 +252,7 @@ def paper_ballot(request, pk):
             )
         except services.VoteRefused as exc:
             form.add_error(None, str(exc))
-        except IntegrityError:
-            form.add_error(None, _("Stemmesedlen kunne ikke gemmes. Tjek valgene."))
         else:
-            audit.record(request, audit.Action.PAPER_BALLOT, ballot, workshop=workshop.pk)
             messages.success(request, _("Papirstemmen er gemt. Du kan indtaste den næste."))
             return redirect("workshops:paper_ballot", pk=workshop.pk)
     return render(request, "workshops/paper_ballot_form.html", {"form": form, "workshop": workshop})
@@ -312,8 +281,7 @@ def _votes_in_order():
 def ballot_delete(request, pk, ballot_pk):
     workshop = _workshop(pk)
     ballot = get_object_or_404(Ballot, pk=ballot_pk, workshop=workshop)
-    audit.record(request, audit.Action.DELETE, ballot, workshop=workshop.pk, papir=ballot.is_paper)
-    ballot.delete()
+    services.delete_ballot(ballot, user=request.user)
     messages.success(request, _("Stemmesedlen er slettet."))
     return redirect("workshops:ballots", pk=workshop.pk)
 
@@ -326,11 +294,7 @@ def quote_list(request, pk):
     workshop = _workshop(pk)
     form = QuoteForm(request.POST or None, workshop=workshop)
     if request.method == "POST" and form.is_valid():
-        quote = form.save(commit=False)
-        quote.workshop = workshop
-        quote.created_by = request.user
-        quote.save()
-        audit.record(request, audit.Action.CREATE, quote, label=f"Citat #{quote.pk}")
+        services.add_quote(workshop, user=request.user, **form.cleaned_data)
         messages.success(request, _("Citatet er gemt. Du kan skrive det næste."))
         return redirect("workshops:quotes", pk=workshop.pk)
     quotes = workshop.quotes.select_related("group", "domain").order_by(
@@ -347,8 +311,7 @@ def quote_edit(request, pk, quote_pk):
     quote = get_object_or_404(Quote, pk=quote_pk, workshop=workshop)
     form = QuoteForm(request.POST or None, instance=quote, workshop=workshop)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        audit.record(request, audit.Action.EDIT, quote, label=f"Citat #{quote.pk}")
+        services.update_quote(quote.pk, user=request.user, **form.cleaned_data)
         messages.success(request, _("Citatet er ændret."))
         return redirect("workshops:quotes", pk=workshop.pk)
     return render(
@@ -361,8 +324,7 @@ def quote_edit(request, pk, quote_pk):
 def quote_delete(request, pk, quote_pk):
     workshop = _workshop(pk)
     quote = get_object_or_404(Quote, pk=quote_pk, workshop=workshop)
-    audit.record(request, audit.Action.DELETE, quote, label=f"Citat #{quote.pk}")
-    quote.delete()
+    services.delete_quote(quote, user=request.user)
     messages.success(request, _("Citatet er slettet."))
     return redirect("workshops:quotes", pk=workshop.pk)
 
@@ -438,20 +400,7 @@ def selection_save(request, pk, domain_pk):
     form = SelectionForm(request.POST, instance=current, stories=stories, prefix=f"d{domain.pk}")
     form.helper.form_action = request.path
     if form.is_valid():
-        with transaction.atomic():
-            chosen = form.save(commit=False)
-            chosen.workshop = workshop
-            chosen.domain = domain
-            if chosen.created_by_id is None:
-                chosen.created_by = request.user
-            chosen.save()
-            audit.record(
-                request,
-                audit.Action.EDIT if current else audit.Action.CREATE,
-                chosen,
-                label=f"Udvælgelse: {domain.name}",
-                fortaelling=chosen.story_id,
-            )
+        services.save_selection(workshop, domain, user=request.user, **form.cleaned_data)
         messages.success(
             request, _("Udvælgelsen for %(domain)s er gemt.") % {"domain": domain.name}
         )
@@ -469,8 +418,7 @@ def selection_save(request, pk, domain_pk):
 def selection_delete(request, pk, domain_pk):
     workshop = _workshop(pk)
     chosen = get_object_or_404(Selection, workshop=workshop, domain_id=domain_pk)
-    audit.record(request, audit.Action.DELETE, chosen, label=f"Udvælgelse: {chosen.domain}")
-    chosen.delete()
+    services.delete_selection(chosen, user=request.user)
     messages.success(request, _("Udvælgelsen er fjernet."))
     return redirect("workshops:selection", pk=workshop.pk)
 
@@ -486,30 +434,15 @@ def rank_label(result):
     return _("%(rank)s. plads") % {"rank": result.rank}
 
 
-def chart(result_ranking):
-    """Bars for the server-rendered SVG chart: geometry computed here, markup in the template."""
-    rows = result_ranking.results
-    top = max((r.votes for r in rows), default=0) or 1
-    label_width, bar_space, row_height = 260, 300, 34
-    bars = []
-    for index, result in enumerate(rows):
-        width = round(bar_space * result.votes / top)
-        bars.append(
-            {
-                "result": result,
-                "y": index * row_height,
-                "text_y": index * row_height + 22,
-                "width": width,
-                "value_x": label_width + width + 8,
-                "label": rank_label(result),
-            }
-        )
-    return {
-        "bars": bars,
-        "label_width": label_width,
-        "height": len(rows) * row_height,
-        "width": label_width + bar_space + 60,
-    }
+def chart(ranking):
+    """The votes per domain as the one bar chart (aktiv.charts); the page's table has the
+    same numbers, so the chart carries no table of its own."""
+    return bar_chart(
+        _("Stemmer pr. område"),
+        _("Søjlerne viser antal stemmer. Tallene står også i tabellen."),
+        [(r.domain.name, r.votes, not r.prioritised) for r in ranking.results],
+        show_table=False,
+    )
 
 
 def _results_context(workshop):
@@ -528,10 +461,10 @@ def _results_context(workshop):
 
 @role_required(*READERS)
 def results(request, pk):
-    find = functools.cache(lambda: lookups.get_or_404(Workshop, pk=pk))
+    workshop = get_object_or_404(Workshop, pk=pk)
 
     def build():
-        context = _results_context(find())
+        context = _results_context(workshop)
         context["can_run"] = has_role(request.user, FACILITATOR)
         return context
 
@@ -541,7 +474,7 @@ def results(request, pk):
         "workshops/results.html",
         "workshops/_results_body.html",
         build,
-        page_context=lambda: {"workshop": find()},  # only looked up when rendered
+        page_context={"workshop": workshop},
         depends=(page_cache.WORKSHOPS, page_cache.REFERENCE),
     )
 
@@ -594,7 +527,7 @@ def export(request, pk, what, fmt):
         header, rows = _ballots_table(workshop)
     else:
         raise Http404
-    audit.record(request, audit.Action.EXPORT, workshop, hvad=what, format=fmt)
+    audit.record(request.user, audit.Action.EXPORT, workshop, hvad=what, format=fmt)
     if fmt == "csv":
         return exports.csv_response(workshop, what, header, rows)
     if fmt == "xlsx":

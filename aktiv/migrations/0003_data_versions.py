@@ -7,7 +7,7 @@ Three counters, one per kind of data a page can be built from:
 Statement-level triggers fire for every INSERT/UPDATE/DELETE/TRUNCATE whatever code path
 issued it (forms, imports, bulk updates, erasure, consent withdrawal, the admin, psql),
 so a version cannot be forgotten. This replaces the single story counter of stories
-0005. PostgreSQL only; on SQLite (`make run`) nothing is cached.
+0005. Superseded by 0004, which covers every table a cached page reads.
 """
 
 from django.db import migrations
@@ -69,23 +69,11 @@ DROP_STORY_COUNTER = [
 ]
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in DROP_STORY_COUNTER + FORWARD:
-        schema_editor.execute(statement)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
+def backwards_statements():
     from importlib import import_module
 
     story_counter = import_module("stories.migrations.0005_data_version")
-    for statement in story_counter.FORWARD:
-        schema_editor.execute(statement)
+    return BACKWARD + story_counter.FORWARD
 
 
 class Migration(migrations.Migration):
@@ -98,4 +86,4 @@ class Migration(migrations.Migration):
         ("reports", "0002_seed_texts"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [migrations.RunSQL(DROP_STORY_COUNTER + FORWARD, backwards_statements())]

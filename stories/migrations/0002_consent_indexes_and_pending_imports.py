@@ -4,8 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-# The full-text index only exists on PostgreSQL (`make run` uses SQLite). Its
-# expression must stay identical to stories.search.search_vector().
+# The full-text index (replaced by a stored column in 0004 and a GeneratedField in 0006).
 FULLTEXT_INDEX = "story_fulltext_danish"
 
 
@@ -19,14 +18,10 @@ def _fulltext_index():
 
 
 def create_fulltext_index(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     schema_editor.add_index(apps.get_model("stories", "Story"), _fulltext_index())
 
 
 def drop_fulltext_index(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     schema_editor.remove_index(apps.get_model("stories", "Story"), _fulltext_index())
 
 

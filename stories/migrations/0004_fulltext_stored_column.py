@@ -6,7 +6,6 @@ recheck it (and for counts of common words it parses thousands of stories per se
 the benchmark measured seconds per search on a few thousand stories. A generated,
 stored column keeps the parsed document with the row (updated by PostgreSQL itself on
 every write, whatever code path writes), and the GIN index covers that column.
-PostgreSQL only: `make run` uses SQLite, where the search is a plain icontains.
 """
 
 from django.db import migrations
@@ -37,21 +36,7 @@ BACKWARD = [
 ]
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("stories", "0003_erasure_ledger")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [migrations.RunSQL(FORWARD, BACKWARD)]

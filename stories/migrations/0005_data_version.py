@@ -2,7 +2,7 @@
 
 Used by stories.aggregate_cache to key cached aggregates. Statement-level triggers fire
 for every INSERT/UPDATE/DELETE/TRUNCATE whatever code path issued it, so the version
-cannot be forgotten by a bulk update or an import. PostgreSQL only.
+cannot be forgotten by a bulk update or an import.
 """
 
 from django.db import migrations
@@ -34,21 +34,7 @@ BACKWARD = [
 ]
 
 
-def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("stories", "0004_fulltext_stored_column")]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [migrations.RunSQL(FORWARD, BACKWARD)]

@@ -3,6 +3,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import ProgrammingError, transaction
 from django.utils import timezone
 
 from aktiv import audit
@@ -12,8 +13,13 @@ pytestmark = pytest.mark.django_db
 
 
 def event_aged(days):
-    event = audit.record(None, audit.Action.VIEW, object_type="stories.story", object_id=1)
-    AuditEvent.objects.filter(pk=event.pk).update(at=timezone.now() - timedelta(days=days))
+    """An event written `days` ago (events cannot be changed afterwards)."""
+    event = AuditEvent.objects.create(
+        at=timezone.now() - timedelta(days=days),
+        action=audit.Action.VIEW,
+        object_type="stories.story",
+        object_id="1",
+    )
     return event.pk
 
 
@@ -45,3 +51,28 @@ def test_prune_audit_dry_run_deletes_nothing():
 def test_prune_audit_refuses_a_retention_below_one_day():
     with pytest.raises(CommandError):
         call_command("prune_audit", "--days", "0", stdout=StringIO())
+
+
+def test_audit_events_cannot_be_changed_or_deleted_outside_prune_audit(staff_user):
+    event = audit.record(staff_user, audit.Action.VIEW, object_type="stories.story", object_id=1)
+    with pytest.raises(ProgrammingError, match="cannot be changed"), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).update(object_label="ændret")
+    with pytest.raises(ProgrammingError, match="cannot be changed"), transaction.atomic():
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    with audit.pruning():
+        AuditEvent.objects.filter(pk=event.pk).delete()
+    assert not AuditEvent.objects.exists()
+
+
+def test_deleting_a_user_keeps_their_events_with_the_username(staff_user):
+    event = audit.record(staff_user, audit.Action.VIEW, object_type="stories.story", object_id=1)
+    staff_user.delete()
+    event.refresh_from_db()
+    assert event.user_id is None and event.username == "medarbejder"
+
+
+def test_the_admin_cannot_delete_audit_events(admin_client_):
+    event = audit.record(None, audit.Action.VIEW, object_type="stories.story", object_id=1)
+    response = admin_client_.post(f"/admin/aktiv/auditevent/{event.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert AuditEvent.objects.filter(pk=event.pk).exists()

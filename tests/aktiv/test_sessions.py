@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from aktiv import roles
 from aktiv.middleware import SessionIdleMiddleware
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -63,15 +63,3 @@ def test_roles_arrive_with_the_user_in_one_query(django_assert_num_queries):
     get_user_model().objects.filter(pk=user.pk).update(is_active=False)
     assert RoleModelBackend().get_user(user.pk) is None
     assert SessionIdleMiddleware.KEY.startswith("_")
-
-
-def test_sessions_are_read_with_plain_sql_and_expired_ones_are_not(staff_client):
-    from aktiv.sessions import SessionStore
-
-    staff_client.get("/")
-    key = staff_client.session.session_key
-    assert SessionStore(key).load()  # the signed-in session's data
-    Session.objects.filter(session_key=key).update(expire_date="2020-01-01T00:00:00Z")
-    store = SessionStore(key)
-    assert store.load() == {}
-    assert store.session_key is None

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from aktiv import roles
 from tests.browser.helpers import assert_accessible, login
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -11,8 +11,7 @@ from aktiv import roles
 from domains import seed
 from stories.models import Feedback
 from tests.browser.helpers import assert_accessible, login
-from tests.conftest import make_user
-from tests.reports.factories import PUBLIC_TITLE, build_scenario
+from tests.factories import PUBLIC_TITLE, build_scenario, make_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 from aktiv import roles
 from stories.models import Story
 from tests.browser.helpers import assert_accessible, login
-from tests.conftest import make_user
-from tests.stories.factories import make_round, make_story
+from tests.factories import make_round, make_story, make_user
 
 pytestmark = [
     pytest.mark.browser,

@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 
 from aktiv import roles
 from tests.browser.helpers import assert_accessible, login
-from tests.conftest import make_user
-from tests.workshops.factories import make_workshop, open_workshop
+from tests.factories import make_user, make_workshop, open_workshop
 
 pytestmark = [
     pytest.mark.browser,

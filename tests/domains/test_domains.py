@@ -4,7 +4,7 @@ from django.urls import reverse
 from aktiv.models import AuditEvent
 from domains import seed
 from domains.models import Domain
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -161,4 +161,4 @@ def test_domain_list_query_count_does_not_grow(staff_client, django_assert_max_n
 def test_user_without_role_gets_403_on_domains(client):
     user = make_user()
     client.force_login(user)
-    assert client.get(reverse("domains:list")).status_code == 403
+    assert client.get(reverse("reports:domains")).status_code == 403

@@ -7,7 +7,7 @@ import pytest
 from aktiv.models import AuditEvent
 from domains import seed
 from stories.models import Feedback
-from tests.reports.factories import (
+from tests.factories import (
     ANALYSIS_ONLY_TITLE,
     COLLECTOR_USERNAME,
     DRAFT_TITLE,
@@ -24,7 +24,7 @@ REPORT_ORDER = [d["name"] for d in seed.domains()]
 @pytest.fixture
 def scenario(db):
     from aktiv import roles
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     return build_scenario(collector=make_user(roles.STAFF, username=COLLECTOR_USERNAME))
 

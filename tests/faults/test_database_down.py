@@ -5,9 +5,8 @@ import pytest
 from django.db import connections
 
 from aktiv import roles
-from tests.conftest import make_user
+from tests.factories import make_user, open_workshop
 from tests.faults.helpers import UNAVAILABLE_TEXT, Browser, Stats, log_problems
-from tests.workshops.factories import open_workshop
 
 pytestmark = [
     pytest.mark.postgres,

@@ -9,7 +9,7 @@ import re
 import pytest
 from django.db import OperationalError
 
-from tests.workshops.factories import open_workshop
+from tests.factories import open_workshop
 from workshops import participant_views
 from workshops.models import Ballot, Vote
 

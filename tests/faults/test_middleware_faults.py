@@ -8,7 +8,7 @@ from django.db import connections
 from django.test import Client
 
 from aktiv import roles
-from tests.conftest import make_user
+from tests.factories import make_user
 
 pytestmark = [pytest.mark.postgres, pytest.mark.faults, pytest.mark.django_db(transaction=True)]
 

@@ -21,9 +21,8 @@ from django.core import signing
 from django.db import connections
 
 from aktiv import roles
-from tests.conftest import make_user
+from tests.factories import make_user, open_workshop
 from tests.faults.helpers import UNAVAILABLE_TEXT, Browser, Stats, log_problems, login
-from tests.workshops.factories import open_workshop
 from workshops import services
 from workshops.models import Ballot, Vote
 

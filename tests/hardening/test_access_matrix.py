@@ -24,9 +24,9 @@ from django.utils import timezone
 from aktiv import roles
 from domains.models import Domain
 from stories.models import CollectionRound, PendingImport, Story
-from tests.conftest import make_user
+from tests.factories import cast, make_user
 from workshops import services
-from workshops.models import Ballot, Group, JoinAttempt, Quote, Selection, Vote, Workshop
+from workshops.models import Ballot, Group, JoinAttempt, Quote, Selection, Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ STORY_DETAIL = {
 # pattern name -> {object state -> {role -> expected outcome}}
 EXPECTED = {
     # --- site ---------------------------------------------------------------------------
-    "home": {"-": everyone(200)},
+    "reports:home": {"-": everyone(200)},
     "healthz": {"-": everyone(200)},
     "login": {"-": by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT, anonymous=200)},
     "logout": {"-": POST_ONLY},  # Django 5: logging out is a POST
@@ -96,12 +96,12 @@ EXPECTED = {
     "accessibility": {"-": everyone(200)},
     "privacy": {"-": everyone(200)},
     "audit_log": {"-": ADMIN_ONLY},
-    "access_request": {"-": ADMIN_ONLY},
+    "stories:access_request": {"-": ADMIN_ONLY},
     "public:stories": {"-": everyone(200)},
     # --- domains --------------------------------------------------------------------------
-    "domains:list": {"-": READERS},
+    "reports:domains": {"-": READERS},
     "domains:create": {"-": by_role(200, 403, 403, 200)},  # facilitators may edit, not add
-    "domains:detail": {"domain": READERS},
+    "reports:domain": {"domain": READERS},
     "domains:edit": {"domain": by_role(200, 200, 403, 200)},
     # --- stories ----------------------------------------------------------------------------
     "stories:list": {"-": by_role(200, 403, 200, 200)},
@@ -120,8 +120,8 @@ EXPECTED = {
     "stories:rounds": {"-": STAFF_ONLY},
     "stories:round_create": {"-": STAFF_ONLY},
     "stories:round_edit": {"round": STAFF_ONLY},
-    "feedback:list": per_story(default=STAFF_ONLY),
-    "feedback:letter": per_story(default=STAFF_ONLY),
+    "reports:feedback": per_story(default=STAFF_ONLY),
+    "reports:feedback_letter": per_story(default=STAFF_ONLY),
     # --- workshops (facilitator and manager pages) ------------------------------------------
     "workshops:list": {"-": WORKSHOP_READERS},
     "workshops:create": {"-": FACILITATOR_ONLY},
@@ -272,10 +272,8 @@ def build_world():
         states[f"story:{state}"] = {"pk": _story(state).pk}
     for state in WORKSHOP_STATES:
         workshop, group = _workshop(state, domains)
-        ballot = Ballot.objects.create(
-            workshop=workshop, group=group, token=services.token_hash(workshop, token)
-        )
-        Vote.objects.create(ballot=ballot, slot=1, domain=domains[0])
+        ballot = cast(workshop, group, [domains[0].slug])
+        Ballot.objects.filter(pk=ballot.pk).update(token=services.token_hash(workshop, token))
         if state != "citizens":
             Selection.objects.create(
                 workshop=workshop,
@@ -450,7 +448,10 @@ def test_admin_family(world):
 
 def test_the_matrix_can_fail(world):
     """A wrong expectation is reported (the checker is not a tautology)."""
-    wrong = [("home", "/", "anonymous", 403), ("home", "/stories/", "participant", 200)]
+    wrong = [
+        ("reports:home", "/", "anonymous", 403),
+        ("reports:home", "/stories/", "participant", 200),
+    ]
     problems = check_cells(world, wrong)
     assert len(problems) == 2
     problems = check_cells(world, [("x", "/stories/", "participant", LOGIN)])

@@ -4,12 +4,11 @@ import pytest
 
 from aktiv import audit
 from aktiv.models import AuditEvent
-from tests.conftest import make_user
-from tests.stories.factories import make_story
+from tests.factories import make_story, make_user
 
 pytestmark = pytest.mark.django_db
 
-URL = "/audit/access-request/"
+URL = "/stories/access-request/"
 
 
 def _view(user, story, **detail):

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from domains.models import Domain
 from stories.models import CollectionRound, Story
+from tests.factories import cast, make_story, make_workshop, open_workshop
 from tests.hardening.conftest import assert_no_server_error, rolled_back
 from tests.hardening.strategies import any_text, date_text, drop_some, either, iso_date
 from tests.invariants import assert_invariants
-from tests.workshops.factories import cast, make_story, make_workshop, open_workshop
 from workshops import services
 from workshops.models import MAX_VOTES, Ballot, Group, Quote, Selection, Vote, Workshop
 
@@ -178,7 +178,7 @@ def test_confirm_post_with_any_ticket(anon_c, voting, data):
         if state == "locked":
             Workshop.objects.filter(pk=workshop.pk).update(joining_locked=True)
         elif state == "closed":
-            services.close_workshop(Workshop.objects.get(pk=workshop.pk))
+            services.close_workshop(Workshop.objects.get(pk=workshop.pk), user=None)
         group = Group(number=number)
         ticket = {
             "valid": services.make_ticket(workshop, hashed, group, slugs),
@@ -407,9 +407,9 @@ def paper_workshops(db):
     for state in ("draft", "open", "closed"):
         workshop = make_workshop(votes=N, domains=_ballot_domains())
         if state != "draft":
-            services.open_workshop(workshop, code=f"PAPR{state[0].upper()}W")
+            services.open_workshop(workshop, user=None, code=f"PAPR{state[0].upper()}W")
         if state == "closed":
-            services.close_workshop(workshop)
+            services.close_workshop(workshop, user=None)
         workshops[state] = workshop
     workshops["other"] = make_workshop(groups=1)
     return workshops
@@ -505,11 +505,11 @@ def selection_setup(db):
     glaede = Domain.objects.get(slug="glaede")
     workshop = make_workshop(kind=Workshop.Kind.STAFF, domains=[glaede])
     stories = {
-        "analysis": make_story(domains=["glaede"]),
-        "none": make_story(domains=["glaede"], analysis=False),
+        "analysis": make_story(domains=["glaede"], consent=("analysis",)),
+        "none": make_story(domains=["glaede"]),
         "withdrawn": make_story(domains=["glaede"], withdrawn=True),
-        "draft": make_story(domains=["glaede"]),
-        "other-domain": make_story(domains=["faellesskab"]),
+        "draft": make_story(domains=["glaede"], consent=("analysis",)),
+        "other-domain": make_story(domains=["faellesskab"], consent=("analysis",)),
     }
     Story.objects.filter(pk=stories["draft"].pk).update(status=Story.Status.DRAFT)
     return glaede, workshop, stories

@@ -4,9 +4,9 @@ is lost silently."""
 import pytest
 from django.db import connections
 
-from stories.forms import StoryForm
+from stories import services
 from stories.models import Story
-from tests.stories.factories import form_data, make_story
+from tests.factories import make_story, story_form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -30,7 +30,7 @@ def database_port():
 
 
 def test_story_form_posted_while_database_is_down_gives_danish_503(staff_client, database_port):
-    data = form_data(title=TITLE, text=TEXT)
+    data = story_form_data(title=TITLE, text=TEXT)
     _break_database()
     response = staff_client.post("/stories/new/", data)
     assert response.status_code == 503
@@ -42,16 +42,16 @@ def test_story_form_posted_while_database_is_down_gives_danish_503(staff_client,
 def test_database_lost_during_save_shows_the_form_again_with_what_was_typed(
     staff_client, database_port, monkeypatch
 ):
-    data = form_data(
+    data = story_form_data(
         title=TITLE, text=TEXT, consent_analysis="on", consent_analysis_on="2021-03-05"
     )
-    real_save = StoryForm.save
+    real_save = services.create_story
 
-    def save_after_losing_the_database(self, *args, **kwargs):
+    def save_after_losing_the_database(*args, **kwargs):
         _break_database()
-        return real_save(self, *args, **kwargs)
+        return real_save(*args, **kwargs)
 
-    monkeypatch.setattr(StoryForm, "save", save_after_losing_the_database)
+    monkeypatch.setattr(services, "create_story", save_after_losing_the_database)
     response = staff_client.post("/stories/new/", data)
     assert response.status_code == 503
     assert response["Retry-After"] == "10"
@@ -64,7 +64,7 @@ def test_database_lost_during_save_shows_the_form_again_with_what_was_typed(
     assert "sessionid" not in response.cookies
 
     # The database is back: the same form, sent again, is saved once.
-    monkeypatch.setattr(StoryForm, "save", real_save)
+    monkeypatch.setattr(services, "create_story", real_save)
     connections["default"].close()
     connections["default"].settings_dict["PORT"] = database_port
     assert not Story.objects.filter(title=TITLE).exists()
@@ -77,14 +77,14 @@ def test_database_lost_while_saving_an_edit_keeps_the_edit_in_the_form(
     staff_client, database_port, monkeypatch
 ):
     story = make_story(title="Den gamle titel")
-    real_save = StoryForm.save
+    real_save = services.update_story
 
-    def save_after_losing_the_database(self, *args, **kwargs):
+    def save_after_losing_the_database(*args, **kwargs):
         _break_database()
-        return real_save(self, *args, **kwargs)
+        return real_save(*args, **kwargs)
 
-    monkeypatch.setattr(StoryForm, "save", save_after_losing_the_database)
-    response = staff_client.post(f"/stories/{story.pk}/edit/", form_data(title=TITLE))
+    monkeypatch.setattr(services, "update_story", save_after_losing_the_database)
+    response = staff_client.post(f"/stories/{story.pk}/edit/", story_form_data(title=TITLE))
     assert response.status_code == 503
     body = response.content.decode()
     assert f'value="{TITLE}"' in body and "IKKE gemt" in body

@@ -16,7 +16,7 @@ from django.utils import timezone
 from aktiv.models import AuditEvent
 from stories.erasure import LedgerError, load_ledger
 from stories.models import Erasure, Feedback, Story
-from tests.stories.factories import make_story
+from tests.factories import make_story
 
 SECRET = "Hemmeligheden om Brødrene i kælderen"
 

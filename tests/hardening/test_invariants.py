@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from domains.models import Domain
 from stories.models import Erasure, Story
+from tests.factories import make_story
 from tests.invariants import assert_invariants, invariant_violations
-from tests.stories.factories import make_story
 from workshops.models import Ballot, Group, Selection, Vote, Workshop
 
 pytestmark = pytest.mark.django_db

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from domains.models import Domain
 from stories.models import CollectionRound, Story
+from tests.factories import make_story
 from tests.invariants import assert_invariants
-from tests.stories.factories import make_story
 from workshops.models import Selection, Workshop
 
 pytestmark = pytest.mark.django_db

@@ -104,7 +104,7 @@ def test_audit_filter_form_with_any_input(admin_c, params):
 @given(code=either(st.from_regex(r"\A[A-ZÆØÅa-zæøå]{1,3}-\d{1,6}\Z")), side=any_text)
 def test_access_request_form_with_any_input(admin_c, code, side):
     with rolled_back():
-        response = admin_c.get("/audit/access-request/", {"code": code, "side": side})
+        response = admin_c.get("/stories/access-request/", {"code": code, "side": side})
         assert_no_server_error(response, "access request")
         assert response.status_code == 200
         form = response.context["form"]

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from domains.models import Domain
 from stories.models import CollectionRound, Erasure, Feedback, PendingImport, Story
+from tests.factories import make_story
 from tests.hardening.conftest import assert_no_server_error, rolled_back
 from tests.hardening.strategies import any_text, date_text, drop_some, either, past_date
 from tests.invariants import assert_invariants
-from tests.stories.factories import make_story
 
 pytestmark = pytest.mark.django_db
 

@@ -1,15 +1,15 @@
 """The workshop invariants of tests/invariants.py can each fail; selections respect consent."""
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.utils import timezone
 
 from aktiv import roles
 from domains.models import Domain
 from stories.models import CollectionRound, Story
-from tests.conftest import make_user
+from tests.factories import cast, make_story, make_user, make_workshop, open_workshop
 from tests.invariants import assert_invariants, invariant_violations
-from tests.workshops.factories import cast, make_story, make_workshop, open_workshop
 from workshops import services
 from workshops.models import Ballot, Selection, Vote, Workshop
 
@@ -22,15 +22,33 @@ def _only(problem_part):
 
 
 def test_a_ballot_in_a_workshop_never_opened_is_caught():
-    workshop = make_workshop(status=Workshop.Status.DRAFT)
+    workshop = open_workshop(code="INVDRF")
     cast(workshop, workshop.groups.first(), ["glaede"])
+    Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.DRAFT)
     _only("som ikke er åbnet")
+
+
+@pytest.mark.parametrize("paper", [False, True])
+def test_the_database_refuses_a_vote_in_a_workshop_that_is_not_open(paper):
+    workshop = make_workshop(status=Workshop.Status.DRAFT)
+    ballot = Ballot.objects.create(
+        workshop=workshop, group=workshop.groups.first(), token="draft-1", is_paper=paper
+    )
+    glaede = Domain.objects.get(slug="glaede")
+    with pytest.raises(IntegrityError, match="does not take votes"), transaction.atomic():
+        Vote.objects.create(ballot=ballot, slot=1, domain=glaede)
+    Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.CLOSED)
+    if paper:  # a paper ballot may be entered after the vote closed
+        Vote.objects.create(ballot=ballot, slot=1, domain=glaede)
+    else:
+        with pytest.raises(IntegrityError, match="does not take votes"), transaction.atomic():
+            Vote.objects.create(ballot=ballot, slot=1, domain=glaede)
 
 
 def test_a_participant_ballot_after_closing_is_caught_but_a_paper_ballot_is_not():
     workshop = open_workshop(code="INVWKS")
     ballot = cast(workshop, workshop.groups.first(), ["glaede"])
-    services.close_workshop(workshop)
+    services.close_workshop(workshop, user=None)
     assert invariant_violations() == []
     paper = cast(workshop, workshop.groups.first(), ["glaede"], paper=True)
     assert invariant_violations() == []  # paper ballots may be entered after the workshop
@@ -43,7 +61,7 @@ def test_a_participant_ballot_after_closing_is_caught_but_a_paper_ballot_is_not(
 
 def test_closing_refuses_a_participant_ballot_and_accepts_a_paper_one():
     workshop = open_workshop(code="INVWKS")
-    services.close_workshop(workshop)
+    services.close_workshop(workshop, user=None)
     group, domains = workshop.groups.first(), list(Domain.objects.filter(slug="glaede"))
     with pytest.raises(services.VoteRefused):
         services.cast_ballot(workshop, group, domains, token="t-1")
@@ -83,10 +101,10 @@ def test_a_forged_selection_of_a_story_without_analysis_consent_is_refused(
 ):
     glaede = Domain.objects.get(slug="glaede")
     story = {
-        "none": lambda: make_story(domains=["glaede"], analysis=False),
+        "none": lambda: make_story(domains=["glaede"]),
         "withdrawn": lambda: make_story(domains=["glaede"], withdrawn=True),
-        "draft": lambda: make_story(domains=["glaede"]),
-        "other-domain": lambda: make_story(domains=["faellesskab"]),
+        "draft": lambda: make_story(domains=["glaede"], consent=("analysis",)),
+        "other-domain": lambda: make_story(domains=["faellesskab"], consent=("analysis",)),
         "unknown": lambda: None,
     }[state]()
     if state == "draft":
@@ -110,6 +128,7 @@ def test_a_withdrawn_selected_story_shows_nowhere(staff_client, staff_workshop):
         domains=["glaede"],
         title="HEMMELIG-TITEL-4711",
         round=staff_workshop.round,
+        consent=("analysis",),
         consent_report_on=timezone.localdate(),
     )
     Selection.objects.create(
@@ -154,7 +173,7 @@ def test_a_withdrawn_selected_story_shows_nowhere(staff_client, staff_workshop):
 def test_a_selection_whose_story_lost_analysis_consent_is_hidden(
     facilitator_client, staff_workshop
 ):
-    story = make_story(domains=["glaede"], title="SKJULT-TITEL-815")
+    story = make_story(domains=["glaede"], title="SKJULT-TITEL-815", consent=("analysis",))
     Selection.objects.create(
         workshop=staff_workshop,
         domain=Domain.objects.get(slug="glaede"),

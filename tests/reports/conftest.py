@@ -1,8 +1,7 @@
 import pytest
 
 from aktiv import roles
-from tests.conftest import make_user
-from tests.reports.factories import COLLECTOR_USERNAME, build_scenario
+from tests.factories import COLLECTOR_USERNAME, build_scenario, make_user
 
 
 @pytest.fixture

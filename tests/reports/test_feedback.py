@@ -6,7 +6,7 @@ import pytest
 
 from aktiv.models import AuditEvent
 from stories.models import Feedback, Story
-from tests.reports.factories import ANALYSIS_ONLY_TITLE, make_story
+from tests.factories import ANALYSIS_ONLY_TITLE, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -74,12 +74,16 @@ def test_letter_for_a_story_collected_after_the_workshops_or_without_consent(
     staff_client, scenario
 ):
     late = make_story(
-        "Sent indsamlet", ["glaede"], scenario.round, collected_on=datetime.date(2021, 1, 5)
+        "Sent indsamlet",
+        ["glaede"],
+        scenario.round,
+        consent=("analysis", "report"),
+        collected_on=datetime.date(2021, 1, 5),
     )
     body = staff_client.get(f"/stories/{late.pk}/feedback/letter/").content.decode()
     assert "ikke blevet læst på et møde endnu" in body
     assert "Nej, ikke denne gang." in body
-    no_consent = make_story("Uden samtykke", ["glaede"], scenario.round, consent_analysis_on=None)
+    no_consent = make_story("Uden samtykke", ["glaede"], scenario.round, consent=("report",))
     body = staff_client.get(f"/stories/{no_consent.pk}/feedback/letter/").content.decode()
     assert "ikke blevet læst på et møde endnu" in body
 

@@ -5,13 +5,13 @@ import re
 import pytest
 
 from aktiv import roles
-from tests.conftest import make_user
-from tests.reports.factories import (
+from tests.factories import (
     ANALYSIS_ONLY_TITLE,
     COLLECTOR_USERNAME,
     DRAFT_TITLE,
     WITHDRAWN_TITLE,
     bulk_stories,
+    make_user,
 )
 
 pytestmark = pytest.mark.django_db

@@ -1,12 +1,10 @@
 """The public stories page: publish consent only, nothing identifying, no caching."""
 
-import datetime
-
 import pytest
 from django.utils import timezone
 
 from stories.models import Story
-from tests.reports.factories import COLLECTOR_USERNAME, PUBLIC_TITLE, make_story
+from tests.factories import COLLECTOR_USERNAME, PUBLIC_TITLE, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +23,7 @@ def test_only_published_stories_with_title_text_and_domains(client, scenario):
 
 def test_filter_by_domain(client, scenario):
     other = make_story(
-        "Kun om læring", ["laering"], scenario.round, consent_publish_on=datetime.date(2020, 1, 1)
+        "Kun om læring", ["laering"], scenario.round, consent=("analysis", "report", "publish")
     )
     body = client.get("/public/stories/?domain=laering").content.decode()
     assert other.title in body and PUBLIC_TITLE not in body
@@ -51,11 +49,11 @@ def test_withdrawing_consent_removes_the_story_at_once(client, scenario):
 
 def test_public_page_query_count_is_fixed(client, scenario, django_assert_max_num_queries):
     for i in range(3):
-        make_story(f"Offentlig {i}", ["glaede"], scenario.round, consent_publish_on="2020-01-01")
+        make_story(f"Offentlig {i}", ["glaede"], scenario.round, consent=("report", "publish"))
     with django_assert_max_num_queries(10) as small:
         client.get("/public/stories/")
     for i in range(40):
-        make_story(f"Mere {i}", ["laering"], scenario.round, consent_publish_on="2020-01-01")
+        make_story(f"Mere {i}", ["laering"], scenario.round, consent=("report", "publish"))
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/public/stories/?side=2")
     assert response.status_code == 200

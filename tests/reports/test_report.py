@@ -11,7 +11,7 @@ from aktiv.models import AuditEvent
 from domains import seed
 from domains.models import Domain
 from reports.models import ReportText
-from tests.reports.factories import (
+from tests.factories import (
     ANALYSIS_ONLY_TITLE,
     COLLECTOR_USERNAME,
     DRAFT_TITLE,
@@ -257,7 +257,7 @@ def test_managers_cannot_edit_report_texts(manager_client):
 def test_report_query_count_does_not_grow_with_stories(
     manager_client, scenario, django_assert_max_num_queries
 ):
-    from tests.reports.factories import bulk_stories
+    from tests.factories import bulk_stories
 
     bulk_stories(scenario.round, 10)
     with django_assert_max_num_queries(40) as small:

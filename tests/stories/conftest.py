@@ -1,7 +1,7 @@
 import pytest
 
 from aktiv import roles
-from tests.conftest import make_user
+from tests.factories import make_user
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ from django.db import IntegrityError, transaction
 
 from aktiv.models import AuditEvent
 from stories.models import Feedback, Story
-from tests.conftest import make_user
-
-from .factories import make_story
+from tests.factories import make_story, make_user
 
 pytestmark = pytest.mark.django_db
 

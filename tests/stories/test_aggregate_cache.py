@@ -1,15 +1,12 @@
 """Cached story aggregates follow every write, whatever code path makes it."""
 
 import pytest
-from django.db import connection
 
 from aktiv.page_cache import data_versions
 from domains.models import Domain
-from stories.aggregate_cache import data_version
 from stories.models import Story
 from stories.selectors import counts_by_domain, counts_by_employment
-
-from .factories import make_story
+from tests.factories import make_story
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
@@ -54,13 +51,8 @@ def test_cache_keys_follow_the_consent_scope_of_the_queryset():
     assert counts_by_employment(Story.objects.for_report()).get("voluntary") is None
 
 
-def test_no_caching_without_the_trigger_table(monkeypatch):
-    monkeypatch.setattr(connection, "vendor", "sqlite")
-    assert data_version() is None
-
-
 def test_a_vote_in_a_live_workshop_keeps_the_story_counts_cached(django_assert_num_queries):
-    from tests.workshops.factories import cast, make_workshop
+    from tests.factories import cast, make_workshop
 
     make_story(title="Talt", domains=("laering",), consent=("analysis", "report"))
     before = counts_by_domain(Story.objects.for_report())

@@ -13,8 +13,7 @@ from domains import seed
 from stories import demo
 from stories.export import neutralise
 from stories.models import CollectionRound, Story
-
-from .factories import make_round, make_story
+from tests.factories import make_round, make_story
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from aktiv.models import AuditEvent
 from stories import importer
 from stories.models import PendingImport, Story
-
-from .factories import make_round, make_story
+from tests.factories import make_round, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -274,7 +273,7 @@ def test_confirming_twice_imports_once(staff_client):
 
 def test_another_user_cannot_see_or_confirm_my_pending_import(staff_client, client):
     from aktiv import roles
-    from tests.conftest import make_user
+    from tests.factories import make_user
 
     response = upload(staff_client, csv_bytes([row()]))
     client.force_login(make_user(roles.STAFF))

@@ -11,9 +11,7 @@ from domains.models import Domain
 from stories.forms import StoryFilterForm
 from stories.models import Story
 from stories.search import search
-from tests.conftest import make_user
-
-from .factories import make_round, make_story
+from tests.factories import make_round, make_story, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -337,3 +335,12 @@ def test_the_filter_indexes_exist(db):
         "story_withdrawn_at",
         "story_fulltext_danish",
     } <= names
+
+
+def test_a_search_of_thousands_of_words_is_refused_beside_the_field_not_a_503(staff_client):
+    make_story(title="Arbejde")
+    huge = " ".join(["\xa0ord"] * 3000)
+    response = staff_client.get("/stories/", {"q": huge})
+    assert response.status_code == 200
+    assert "Søg efter højst 200 tegn" in response.content.decode()
+    assert staff_client.get("/stories/", {"q": "arbejde"}).status_code == 200

@@ -10,14 +10,13 @@ from aktiv.models import AuditEvent
 from domains.models import Domain
 from stories.models import Story
 from stories.validators import find_cpr
-
-from .factories import form_data, make_round, make_story
+from tests.factories import make_round, make_story, story_form_data
 
 pytestmark = pytest.mark.django_db
 
 
 def post_new(client, **changes):
-    return client.post("/stories/new/", form_data(**changes))
+    return client.post("/stories/new/", story_form_data(**changes))
 
 
 def assert_rejected(response, message, typed=None):
@@ -83,7 +82,9 @@ def test_form_shows_each_domain_with_its_statement(staff_client):
 
 def test_edit_audits_changed_field_names_never_the_text(staff_client):
     story = make_story(title="Gammel titel")
-    data = form_data(title="Ny hemmelig titel", text=story.text, significance=story.significance)
+    data = story_form_data(
+        title="Ny hemmelig titel", text=story.text, significance=story.significance
+    )
     response = staff_client.post(f"/stories/{story.pk}/edit/", data)
     assert response.status_code == 302
     event = AuditEvent.objects.get(action="edit")
@@ -93,7 +94,7 @@ def test_edit_audits_changed_field_names_never_the_text(staff_client):
 
 def test_removing_a_consent_on_edit_clears_date_and_recorder_and_is_audited(staff_client):
     story = make_story(consent=("analysis", "report"))
-    data = form_data(
+    data = story_form_data(
         title=story.title,
         consent_analysis="on",
         consent_analysis_on="2020-05-02",
@@ -112,7 +113,7 @@ def test_withdrawn_story_consent_cannot_be_given_again_through_the_form(staff_cl
     story.save()
     staff_client.post(
         f"/stories/{story.pk}/edit/",
-        form_data(title=story.title, consent_publish="on", consent_publish_on="2021-01-01"),
+        story_form_data(title=story.title, consent_publish="on", consent_publish_on="2021-01-01"),
     )
     story.refresh_from_db()
     assert story.withdrawn_at is not None

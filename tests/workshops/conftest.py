@@ -1,9 +1,8 @@
 import pytest
 from django.test import Client
 
+from tests.factories import make_workshop, open_workshop
 from workshops.models import Workshop
-
-from .factories import make_workshop, open_workshop
 
 
 @pytest.fixture

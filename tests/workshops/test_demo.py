@@ -4,11 +4,10 @@ import pytest
 
 from aktiv import demo as aktiv_demo
 from domains import seed
+from tests.factories import make_story
 from workshops import demo
 from workshops.models import Ballot, Quote, Selection, Vote, Workshop
 from workshops.selectors import ranking
-
-from .factories import make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +23,7 @@ def counts():
 
 
 def test_demo_is_idempotent():
-    make_story(["glaede"])
+    make_story(domains=["glaede"], consent=("analysis",))
     load()
     first = counts()
     load()
@@ -58,8 +57,8 @@ def test_quotes_come_from_groups_that_voted_and_match_groups_discussed():
 
 
 def test_staff_and_partner_workshops_rank_differently_and_select_analysis_stories():
-    story = make_story(["glaede", "muligheder"])
-    make_story(["glaede"], analysis=False, title="Privat")
+    story = make_story(domains=["glaede", "muligheder"], consent=("analysis",))
+    make_story(domains=["glaede"], title="Privat")
     load()
     staff = Workshop.objects.get(kind=Workshop.Kind.STAFF)
     partners = Workshop.objects.get(kind=Workshop.Kind.PARTNERS)

@@ -11,12 +11,11 @@ from django.db import connection
 from aktiv.models import AuditEvent
 from domains.models import Domain
 from stories.models import CollectionRound
+from tests.factories import cast, make_story, make_workshop, open_workshop
 from workshops import services
 from workshops.demo_data import CITIZEN_GROUPS, ballots_for
 from workshops.exports import neutralise
 from workshops.models import Ballot, Quote, Selection, Vote, Workshop
-
-from .factories import cast, make_story, make_workshop, open_workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -155,7 +154,7 @@ def test_open_picks_another_code_when_an_open_workshop_already_has_it(monkeypatc
     open_workshop(code="ABCDEF")
     codes = iter(["ABCDEF", "ABCDEF", "GHJKMN"])
     monkeypatch.setattr(services, "new_code", lambda: next(codes))
-    workshop = services.open_workshop(make_workshop(title="Anden"))
+    workshop = services.open_workshop(make_workshop(title="Anden"), user=None)
     assert workshop.join_code == "GHJKMN"
 
 
@@ -167,7 +166,7 @@ def test_close_and_reopen_are_audited_and_close_shows_the_results(facilitator_cl
     facilitator_client.post(f"/workshops/{workshop.pk}/open/")
     assert Workshop.objects.get(pk=workshop.pk).status == Workshop.Status.OPEN
     actions = list(AuditEvent.objects.order_by("id").values_list("action", flat=True))
-    assert actions == ["close", "reopen"]
+    assert actions == ["open", "close", "reopen"]
 
 
 def test_get_cannot_open_or_close(facilitator_client):
@@ -309,10 +308,10 @@ def test_empty_quote_is_refused(facilitator_client):
 
 def test_selection_offers_only_analysis_stories_of_the_domain(facilitator_client):
     workshop = make_workshop(kind=Workshop.Kind.STAFF, status=Workshop.Status.CLOSED)
-    make_story(["glaede"], title="Med samtykke")
-    make_story(["glaede"], analysis=False, title="Uden samtykke")
-    make_story(["glaede"], withdrawn=True, title="Trukket tilbage")
-    make_story(["laering"], title="Andet domæne")
+    make_story(domains=["glaede"], title="Med samtykke", consent=("analysis",))
+    make_story(domains=["glaede"], title="Uden samtykke")
+    make_story(domains=["glaede"], withdrawn=True, title="Trukket tilbage")
+    make_story(domains=["laering"], title="Andet domæne", consent=("analysis",))
     html = facilitator_client.get(f"/workshops/{workshop.pk}/selection/").content.decode()
     glaede_section = html.split('id="domain-', 2)[1]
     assert "Med samtykke" in glaede_section
@@ -322,7 +321,7 @@ def test_selection_offers_only_analysis_stories_of_the_domain(facilitator_client
 
 def test_selection_requires_a_reason_and_keeps_the_typed_text(facilitator_client):
     workshop = make_workshop(kind=Workshop.Kind.STAFF)
-    story = make_story(["glaede"])
+    story = make_story(domains=["glaede"], consent=("analysis",))
     glaede = Domain.objects.get(slug="glaede")
     prefix = f"d{glaede.pk}"
     url = f"/workshops/{workshop.pk}/selection/{glaede.pk}/"
@@ -342,7 +341,7 @@ def test_selection_requires_a_reason_and_keeps_the_typed_text(facilitator_client
 
 def test_selection_refuses_a_story_without_analysis_consent(facilitator_client):
     workshop = make_workshop(kind=Workshop.Kind.PARTNERS)
-    story = make_story(["glaede"], analysis=False)
+    story = make_story(domains=["glaede"])
     glaede = Domain.objects.get(slug="glaede")
     prefix = f"d{glaede.pk}"
     facilitator_client.post(
@@ -358,7 +357,7 @@ def test_a_withdrawn_story_disappears_from_the_selections(facilitator_client):
     from workshops.selectors import selections
 
     workshop = make_workshop(kind=Workshop.Kind.STAFF)
-    story = make_story(["glaede"])
+    story = make_story(domains=["glaede"], consent=("analysis",))
     Selection.objects.create(
         workshop=workshop, domain=Domain.objects.get(slug="glaede"), story=story, reason="Fordi."
     )
@@ -390,7 +389,7 @@ def test_results_page_shows_ranking_ties_not_prioritised_and_totals(manager_clie
     assert "<dd>15</dd>" in html  # participants incl. the paper ballot
     assert "<dd>1</dd>" in html  # paper ballots
     assert "<dd>43</dd>" in html  # votes
-    assert 'class="bar-chart" role="img"' in html and "<caption>" in html
+    assert 'class="chart"' in html and "<caption>" in html
 
 
 def test_results_hide_per_group_counts_of_small_groups(facilitator_client):
@@ -425,6 +424,8 @@ def add_ballots(workshop, count):
     groups = list(workshop.groups.values_list("pk", flat=True))
     domains = list(Domain.objects.order_by("order").values_list("pk", flat=True))
     prefix = secrets.token_hex(4)
+    status = Workshop.objects.values_list("status", flat=True).get(pk=workshop.pk)
+    Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.OPEN)  # takes votes
     with connection.cursor() as cursor:
         for index, group in enumerate(groups):
             n = count // len(groups) + (1 if index < count % len(groups) else 0)
@@ -441,6 +442,7 @@ def add_ballots(workshop, count):
             "WHERE b.workshop_id = %s AND b.token LIKE %s",
             [domains, len(domains), workshop.pk, prefix + "-%"],
         )
+    Workshop.objects.filter(pk=workshop.pk).update(status=status)
 
 
 # --- exports ------------------------------------------------------------

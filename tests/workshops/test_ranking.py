@@ -1,36 +1,21 @@
 """workshops.selectors.ranking: competition ranking with ties, groups, not prioritised."""
 
-import secrets
-
 import pytest
 
 from domains.models import Domain
+from tests import factories
+from tests.factories import cast
 from workshops.demo_data import CITIZEN_GROUPS, ballots_for
-from workshops.models import Ballot, Group, Vote, Workshop
+from workshops.models import Workshop
 from workshops.selectors import ranking
 
 pytestmark = pytest.mark.django_db
 
 
-def make_workshop(groups=3, kind=Workshop.Kind.CITIZENS, status=Workshop.Status.CLOSED):
-    workshop = Workshop.objects.create(
-        title="Borgerworkshop", kind=kind, held_on="2021-04-20", status=status
+def make_workshop(groups=3):
+    return factories.make_workshop(
+        groups=groups, status=Workshop.Status.CLOSED, domains=Domain.objects.all()
     )
-    workshop.domains.set(Domain.objects.all())
-    for n in range(1, groups + 1):
-        Group.objects.create(workshop=workshop, number=n, name=f"Gruppe {n}")
-    return workshop
-
-
-def cast(workshop, group, slugs, paper=False):
-    ballot = Ballot.objects.create(
-        workshop=workshop, group=group, token=secrets.token_urlsafe(16), is_paper=paper
-    )
-    domains = {d.slug: d for d in Domain.objects.filter(slug__in=slugs)}
-    Vote.objects.bulk_create(
-        Vote(ballot=ballot, slot=i, domain=domains[s]) for i, s in enumerate(slugs, 1)
-    )
-    return ballot
 
 
 def seed_scenario():

@@ -3,11 +3,11 @@
 import pytest
 from django.test import Client
 
+from tests.factories import open_workshop
 from workshops import services
 from workshops.demo_data import CITIZEN_GROUPS, ballots_for
 from workshops.selectors import ranking
 
-from .factories import open_workshop
 from .helpers import vote
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def test_fourteen_citizens_in_three_groups_reproduce_the_reports_ranking(facilit
         for slugs in ballots_for(count, votes):
             response = vote(Client(enforce_csrf_checks=True), workshop, number, slugs)
             assert response.status_code == 302
-    services.close_workshop(workshop)
+    services.close_workshop(workshop, user=None)
 
     result = ranking(workshop)
     assert (result.participants, result.votes, result.paper_ballots) == (14, 42, 0)

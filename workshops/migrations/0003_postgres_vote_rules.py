@@ -1,4 +1,4 @@
-"""Database rules Django cannot declare (PostgreSQL only; SQLite development skips them).
+"""Database rules Django cannot declare.
 
 1. "At most N votes for *this* workshop": every vote's slot must be <= the workshop's
    votes_per_participant. A trigger on the vote checks it (and takes a share lock on the
@@ -78,17 +78,7 @@ BACKWARD = [
 ]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for sql in statements:
-            schema_editor.execute(sql, params=None)
-
-    return apply
-
-
 class Migration(migrations.Migration):
     dependencies = [("workshops", "0002_integrity_and_throttle")]
 
-    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
+    operations = [migrations.RunSQL(FORWARD, BACKWARD)]

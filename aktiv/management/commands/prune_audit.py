@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from aktiv.audit import pruning
 from aktiv.models import AuditEvent
 
 
@@ -28,5 +29,6 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{old.count()} audit entries older than {days} days.")
             return
-        deleted, _ = old.delete()
+        with pruning():
+            deleted, _ = old.delete()
         self.stdout.write(f"Deleted {deleted} audit entries older than {days} days.")

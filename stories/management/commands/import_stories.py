@@ -3,8 +3,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from aktiv import audit
-from stories import importer
+from stories import importer, services
 
 
 class Command(BaseCommand):
@@ -53,14 +52,11 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write("Prøvekørsel: intet er gemt.")
             return
-        created = importer.save_rows(result.rows, account, skip_duplicates=skip_duplicates)
-        audit.record(
-            account,
-            audit.Action.IMPORT,
-            object_type="stories.story",
-            label="Import af fortællinger",
-            antal=created,
-            format=result.file_format,
+        created = services.import_stories(
+            result.rows,
+            user=account,
+            file_format=result.file_format,
+            skip_duplicates=skip_duplicates,
             kommando=True,
         )
         self.stdout.write(self.style.SUCCESS(f"{created} fortællinger er importeret."))

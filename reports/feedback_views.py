@@ -1,17 +1,21 @@
-"""Feedback to storytellers (MSC step 6): record it, and print an easy-read letter."""
+"""Feedback to storytellers (MSC step 6): record it, and print an easy-read letter.
+
+The letter says which workshops read the story and whether one selected it, so the page
+combines stories and workshops and lives here in reports.
+"""
 
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from aktiv import audit
 from aktiv.roles import STAFF, role_required
-from reports.builder import organisation_name
+from stories import services as story_services
+from stories.feedback_forms import FeedbackForm
+from stories.models import Story
 from workshops import report_selectors
 
-from .feedback_forms import FeedbackForm
-from .models import Story
+from .builder import organisation_name
 
 
 def _story(pk):
@@ -23,18 +27,13 @@ def feedback_list(request, pk):
     story = _story(pk)
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            feedback = form.save(commit=False)
-            feedback.story = story
-            feedback.given_by = request.user
-            feedback.save()
-            audit.record(request, audit.Action.CREATE, feedback, hvordan=feedback.how)
+        story_services.record_feedback(story, user=request.user, **form.cleaned_data)
         messages.success(request, _("Tilbagemeldingen er gemt."))
-        return redirect("feedback:list", pk=story.pk)
+        return redirect("reports:feedback", pk=story.pk)
     records = story.feedback.select_related("given_by")
     return render(
         request,
-        "stories/feedback_list.html",
+        "reports/feedback_list.html",
         {"story": story, "form": form, "records": records},
     )
 
@@ -45,10 +44,10 @@ def feedback_letter(request, pk):
     story = _story(pk)
     has_analysis_consent = Story.objects.for_analysis().filter(pk=story.pk).exists()
     reading = report_selectors.workshops_that_read(story, has_analysis_consent)
-    audit.record(request, audit.Action.VIEW, story, side="tilbagemeldingsbrev")
+    audit.record(request.user, audit.Action.VIEW, story, side="tilbagemeldingsbrev")
     return render(
         request,
-        "stories/feedback_letter.html",
+        "reports/feedback_letter.html",
         {
             "story": story,
             "read": reading["read"],

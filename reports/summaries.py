@@ -1,36 +1,29 @@
-"""Data for the domain overview and the domain pages (fixed number of queries).
+"""Data for the domain overview (/domains/) and the domain summaries (/domains/<slug>/).
 
-Reads stories through `stories.selectors` (consent applied per reader) and workshops
-through `workshops.selectors.ranking` and `workshops.report_selectors`.
+Pages that combine apps live in `reports`: stories are read through `stories.selectors`
+(consent applied per reader), workshops through `workshops.selectors` and
+`workshops.report_selectors`. A fixed number of queries whatever the data size.
 """
 
 from dataclasses import dataclass, field
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from aktiv.charts import bar_chart
 from aktiv.roles import FACILITATOR, STAFF, has_role
+from domains.models import Domain
 from stories import selectors as story_selectors
 from stories.models import Story
 from workshops import report_selectors
 from workshops.models import Workshop
 from workshops.selectors import ranking as workshop_ranking
 
-from .models import Domain
-
-CHART_WIDTH = 640
-CHART_LABEL_WIDTH = 230
-CHART_BAR_HEIGHT = 26
-CHART_GAP = 8
 FEW_STORIES = 3
 
 
 def story_url(story_id):
-    """The story's page, when the stories app offers one."""
-    try:
-        return reverse("stories:detail", kwargs={"pk": story_id})
-    except NoReverseMatch:
-        return None
+    return reverse("stories:detail", kwargs={"pk": story_id})
 
 
 def may_open_stories(user):
@@ -44,60 +37,6 @@ def stories_for(user, round):
     if round is not None:
         stories = stories.filter(round=round)
     return stories
-
-
-@dataclass
-class Bar:
-    label: str
-    value: int
-    y: int
-    width: int
-
-    @property
-    def text_y(self):
-        return self.y + CHART_BAR_HEIGHT // 2 + 5
-
-    @property
-    def value_x(self):
-        return CHART_LABEL_WIDTH + self.width + 6
-
-
-@dataclass
-class Chart:
-    """A horizontal bar chart drawn as inline SVG by templates/domains/_bar_chart.html."""
-
-    title: str
-    description: str
-    bars: list = field(default_factory=list)
-    css_class: str = "bar"
-
-    @property
-    def height(self):
-        return max(len(self.bars), 1) * (CHART_BAR_HEIGHT + CHART_GAP)
-
-    width = CHART_WIDTH
-    label_width = CHART_LABEL_WIDTH
-    bar_height = CHART_BAR_HEIGHT
-
-    @property
-    def label_x(self):
-        return CHART_LABEL_WIDTH - 8
-
-
-def bar_chart(title, description, items, css_class="bar"):
-    """items: [(label, value)] -> Chart with bars scaled to the largest value."""
-    largest = max((value for _label, value in items), default=0) or 1
-    room = CHART_WIDTH - CHART_LABEL_WIDTH - 40
-    bars = [
-        Bar(
-            label=label,
-            value=value,
-            y=index * (CHART_BAR_HEIGHT + CHART_GAP),
-            width=round(room * value / largest),
-        )
-        for index, (label, value) in enumerate(items)
-    ]
-    return Chart(title=title, description=description, bars=bars, css_class=css_class)
 
 
 @dataclass

@@ -1,0 +1,265 @@
+"""Every change to stories, in one place.
+
+Each function takes plain values (the acting user, model instances it works on, dates,
+strings), runs in one transaction and writes its audit event. Views parse input with a
+form and call one of these; the Django admin calls them too.
+"""
+
+import datetime
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aktiv import audit
+
+from . import importer
+from .erasure import record_erasure
+from .models import CollectionRound, Feedback, PendingImport, Story
+from .signals import consent_withdrawn
+
+# The story fields a person edits (consent and withdrawal have their own rules below).
+STORY_FIELDS = (
+    "title",
+    "text",
+    "significance",
+    "told_by",
+    "storyteller_code",
+    "employment_type",
+    "round",
+    "collected_on",
+    "collected_by",
+    "method",
+    "read_back_on",
+    "status",
+)
+
+PENDING_IMPORT_LIFETIME = datetime.timedelta(days=1)
+
+
+class ImportGone(Exception):
+    """The staged import was already saved or cancelled (or has expired)."""
+
+
+class ImportHasProblems(Exception):
+    """The staged import has rows with problems: nothing can be saved from it."""
+
+
+# Stories ------------------------------------------------------------------------------
+
+
+def _apply_consent(story, consent, user):
+    """Set each scope's date (None = not given); who recorded it changes with the date.
+
+    Returns [(scope, "givet" | "fjernet" | "ny dato")] for the audit log.
+    """
+    changes = []
+    if story.is_withdrawn:
+        return changes  # withdrawal overrides every scope; only a new story can have consent
+    for scope in Story.CONSENT_SCOPES:
+        if scope not in consent:
+            continue
+        before = getattr(story, f"consent_{scope}_on")
+        given_on = consent[scope]
+        setattr(story, f"consent_{scope}_on", given_on)
+        if given_on is None:
+            setattr(story, f"consent_{scope}_by", None)
+        elif given_on != before:
+            setattr(story, f"consent_{scope}_by", user)
+        if bool(given_on) != bool(before):
+            changes.append((scope, "givet" if given_on else "fjernet"))
+        elif given_on and given_on != before:
+            changes.append((scope, "ny dato"))
+    return changes
+
+
+def _audit_consent(user, story, changes):
+    for scope, change in changes:
+        audit.record(user, audit.Action.CONSENT, story, omfang=scope, aendring=change)
+
+
+def create_story(*, user, values, domains, consent=None):
+    """A new story from `values` (STORY_FIELDS), tagged to `domains`, with consent dates
+    per scope ({"analysis": date or None, ...}). The collector defaults to `user`."""
+    with transaction.atomic():
+        story = Story(**{name: values[name] for name in STORY_FIELDS if name in values})
+        if story.collected_by_id is None:
+            story.collected_by = user
+        changes = _apply_consent(story, consent or {}, user)
+        story.save()
+        story.domains.set(domains)
+        audit.record(user, audit.Action.CREATE, story)
+        _audit_consent(user, story, changes)
+    return story
+
+
+def update_story(story_id, *, user, values, domains, consent=None):
+    """Change a story; only the fields that differ are named in the audit event."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story_id)
+        changed = []
+        for name in STORY_FIELDS:
+            if name in values and getattr(story, name) != values[name]:
+                setattr(story, name, values[name])
+                changed.append(name)
+        new_domains = {domain.pk for domain in domains}
+        if set(story.domains.values_list("pk", flat=True)) != new_domains:
+            changed.append("domains")
+        changes = _apply_consent(story, consent or {}, user)
+        story.save()
+        story.domains.set(domains)
+        if changed:
+            audit.record(user, audit.Action.EDIT, story, felter=sorted(changed))
+        _audit_consent(user, story, changes)
+    return story
+
+
+def withdraw_consent(story_id, *, user):
+    """The storyteller withdraws every consent scope at once.
+
+    Other apps drop what they built on the story's consent (a workshop's selection of it,
+    whose reason may retell the story) through the `consent_withdrawn` signal, in the
+    same transaction. Returns the story; a story already withdrawn is left as it is.
+    """
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story_id)
+        if story.is_withdrawn:
+            return story
+        story.withdraw(user)
+        story.save()
+        detail = {}
+        for _receiver, removed in consent_withdrawn.send(sender=Story, story=story, user=user):
+            for key, count in (removed or {}).items():
+                if count:
+                    detail[key] = detail.get(key, 0) + count
+        audit.record(user, audit.Action.WITHDRAW, story, **detail)
+    return story
+
+
+def erase_story(story, *, user):
+    """Delete the story for real, with its ledger line and audit event (no content kept).
+
+    May raise ProtectedError (nothing changed). Returns the erased story's id.
+    """
+    story_id, label = story.pk, story.audit_label()
+    with transaction.atomic():
+        story.delete()
+        record_erasure(story_id, user)
+        audit.record(
+            user,
+            audit.Action.DELETE,
+            object_type="stories.story",
+            object_id=story_id,
+            label=label,
+        )
+    return story_id
+
+
+# Import -------------------------------------------------------------------------------
+
+
+def stage_import(*, user, result):
+    """Keep a parsed file (importer.ImportResult) until it is confirmed; returns its token.
+
+    Staged imports older than PENDING_IMPORT_LIFETIME are removed on the way.
+    """
+    with transaction.atomic():
+        PendingImport.objects.filter(
+            created_at__lt=timezone.now() - PENDING_IMPORT_LIFETIME
+        ).delete()
+        pending = PendingImport.objects.create(
+            token=secrets.token_urlsafe(32),
+            user=user,
+            file_format=result.file_format,
+            rows=result.rows,
+            preview=result.preview,
+            counts=result.counts,
+        )
+    return pending.token
+
+
+def _pending(token, user):
+    pending = (
+        PendingImport.objects.select_for_update()
+        .filter(
+            token=token,
+            user=user,
+            created_at__gte=timezone.now() - PENDING_IMPORT_LIFETIME,
+        )
+        .first()
+    )
+    if pending is None:
+        raise ImportGone
+    return pending
+
+
+def import_stories(rows, *, user, file_format, skip_duplicates=False, **detail):
+    """Save the checked rows of a problem-free file (importer.parse), all or nothing;
+    returns the number saved. `detail` is added to the audit event."""
+    with transaction.atomic():
+        count = importer.save_rows(rows, user, skip_duplicates=skip_duplicates)
+        audit.record(
+            user,
+            audit.Action.IMPORT,
+            object_type="stories.story",
+            label=_("Import af fortællinger"),
+            antal=count,
+            format=file_format,
+            dubletter_sprunget_over=skip_duplicates,
+            **detail,
+        )
+    return count
+
+
+def confirm_import(token, *, user, skip_duplicates=False):
+    """Save every row of a staged, problem-free import; returns the number saved."""
+    with transaction.atomic():
+        pending = _pending(token, user)
+        if pending.has_problems:
+            raise ImportHasProblems
+        count = import_stories(
+            pending.rows,
+            user=user,
+            file_format=pending.file_format,
+            skip_duplicates=skip_duplicates,
+        )
+        pending.delete()
+    return count
+
+
+def cancel_import(token, *, user):
+    with transaction.atomic():
+        _pending(token, user).delete()
+
+
+# Collection rounds --------------------------------------------------------------------
+
+
+def create_round(*, user, name, starts_on=None, ends_on=None):
+    with transaction.atomic():
+        round_ = CollectionRound.objects.create(name=name, starts_on=starts_on, ends_on=ends_on)
+        audit.record(user, audit.Action.CREATE, round_)
+    return round_
+
+
+def update_round(round_id, *, user, **values):
+    with transaction.atomic():
+        round_ = CollectionRound.objects.select_for_update().get(pk=round_id)
+        changed = sorted(name for name, value in values.items() if getattr(round_, name) != value)
+        for name, value in values.items():
+            setattr(round_, name, value)
+        round_.save()
+        audit.record(user, audit.Action.EDIT, round_, felter=changed)
+    return round_
+
+
+# Feedback to storytellers -------------------------------------------------------------
+
+
+def record_feedback(story, *, user, given_on, how):
+    """The storyteller was told what happened to the story (MSC step 6)."""
+    with transaction.atomic():
+        feedback = Feedback.objects.create(story=story, given_on=given_on, how=how, given_by=user)
+        audit.record(user, audit.Action.CREATE, feedback, hvordan=how)
+    return feedback
