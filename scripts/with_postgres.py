@@ -158,29 +158,33 @@ class Server:
             args.append("--no-sync")
         self.run("initdb", *args)
 
-    def start(self):
+    def start(self, attempts=3):
+        """Start on a free port of 127.0.0.1 (another one if it was taken meanwhile)."""
         self.started = True  # from here on a server may run: stop it in any case
-        self.port = free_port()
         settings = {"listen_addresses": "127.0.0.1", **self.options}
-        server_options = [f"-p {self.port}", f"-k {self.socket_dir}"]
-        server_options += [f"-c {name}={value}" for name, value in settings.items()]
-        try:
-            self.run(
-                "pg_ctl",
-                *("-D", str(self.data), "-l", str(self.log), "-w", "-t", "60"),
-                *("-o", " ".join(server_options), "start"),
+        for attempt in range(1, attempts + 1):
+            self.port = free_port()
+            server_options = [f"-p {self.port}", f"-k {self.socket_dir}"]
+            server_options += [f"-c {name}={value}" for name, value in settings.items()]
+            logged = self.log.stat().st_size
+            pg_ctl = ["-D", str(self.data), "-l", str(self.log), "-w", "-t", "60"]
+            result = self.run(
+                "pg_ctl", *pg_ctl, "-o", " ".join(server_options), "start", check=False
             )
-        except RuntimeError as exc:
-            tail = "\n".join(self.log.read_text(errors="replace").splitlines()[-20:])
-            raise RuntimeError(f"{exc}\n--- {self.log} ---\n{tail}") from None
+            if result.returncode == 0:
+                return
+            tail = self.log.read_bytes()[logged:].decode(errors="replace")[-3000:]
+            if "Address already in use" not in tail or attempt == attempts:
+                raise RuntimeError(f"pg_ctl start failed:\n{result.stderr.strip()}\n{tail}")
 
     def stop(self, mode):
-        """Stop the server; `fast` waits for a clean shutdown, `immediate` does not."""
-        if not (self.data / "postmaster.pid").exists():
-            return
-        args = ["-D", str(self.data), "-w", "-t", "60", "-m", mode, "stop"]
-        if self.run("pg_ctl", *args, check=False).returncode != 0 and mode != "immediate":
-            self.run("pg_ctl", *args[:-3], "-m", "immediate", "stop", check=False)
+        """Stop the server: `fast` shuts down cleanly (else immediate), `immediate` not."""
+        for how in dict.fromkeys([mode, "immediate"]):
+            if not (self.data / "postmaster.pid").exists():
+                return
+            args = ["-D", str(self.data), "-w", "-t", "60", "-m", how, "stop"]
+            if self.run("pg_ctl", *args, check=False).returncode == 0:
+                return
 
     def environment(self, database):
         return {
@@ -238,7 +242,6 @@ def throwaway_cluster(bindir):
         server.log.touch()
         server.prepare_root()
         server.chown(tmp, server.data, server.socket_dir, server.log)
-        tmp.chmod(0o755)
         server.initdb(server.data, fast=True)
         server.start()
         say(
