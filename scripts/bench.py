@@ -1,6 +1,6 @@
 """`make bench`: throughput and latency of Aktiv's main pages against the framework floor.
 
-Run through scripts/with-postgres.sh (a throwaway PostgreSQL). It fills the database
+Run through scripts/with_postgres.py (a throwaway PostgreSQL). It fills the database
 with 100,000 stories (Danish text of realistic length, domains, consents, rounds), a
 workshop with 10,000 ballots and 200 smaller workshops, serves it with gunicorn
 (production settings, 2 workers) and drives each endpoint in turn with the same number

@@ -1,6 +1,6 @@
 """`make loadtest`: 300 participants vote in one workshop while 20 staff users browse.
 
-Run through scripts/with-postgres.sh (a throwaway PostgreSQL). Starts gunicorn with
+Run through scripts/with_postgres.py (a throwaway PostgreSQL). Starts gunicorn with
 production settings (DEBUG off, 2 workers) on a free loopback port, then:
 - 300 simulated participants arrive spread over 30 seconds; each joins by code, picks
   a group, chooses three domains, confirms, and reads the thank-you page;

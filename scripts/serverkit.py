@@ -28,7 +28,7 @@ def free_port():
 
 
 def setup_django(static_root):
-    """Production settings (DEBUG off) on the PostgreSQL of scripts/with-postgres.sh."""
+    """Production settings (DEBUG off) on the PostgreSQL of scripts/with_postgres.py."""
     for key, value in PRODUCTION_ENV.items():
         os.environ.setdefault(key, value)
     os.environ.setdefault("DJANGO_STATIC_ROOT", static_root)

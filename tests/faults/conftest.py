@@ -1,8 +1,9 @@
 """Database-fault fixtures: the throwaway PostgreSQL of `make test`, and a real gunicorn.
 
-The cluster is the one scripts/with-postgres.sh started for this run (it exports
-AKTIV_PG_BINDIR, AKTIV_PG_DATA and AKTIV_PG_PORT). Pointed at any other server (your own
-DATABASE_URL), the fault tests are skipped: they stop and restart the server.
+The cluster is the one scripts/with_postgres.py started for this run (it exports
+AKTIV_PG_BINDIR, AKTIV_PG_DATA, AKTIV_PG_PORT, AKTIV_PG_LOG and AKTIV_PG_USER, the system user
+the server runs as). Pointed at any other server (your own DATABASE_URL), the fault tests are
+skipped: they stop and restart the server.
 """
 
 import os
@@ -24,7 +25,7 @@ def pg_cluster():
     if not (bindir and data and port):
         pytest.skip(
             "fault tests stop and restart PostgreSQL: they run only on the throwaway "
-            "cluster of scripts/with-postgres.sh (make test), not on DATABASE_URL's server"
+            "cluster of scripts/with_postgres.py (make test), not on DATABASE_URL's server"
         )
     db = settings.DATABASES["default"]
     if str(db.get("PORT")) != str(port) or db.get("HOST") not in ("127.0.0.1", "localhost"):
@@ -34,7 +35,13 @@ def pg_cluster():
         )
     if not (Path(data) / "postmaster.opts").exists():
         pytest.skip(f"no PostgreSQL data folder at {data}")
-    cluster = Cluster(bindir, data, port)
+    cluster = Cluster(
+        bindir,
+        data,
+        port,
+        user=os.environ.get("AKTIV_PG_USER"),
+        log=os.environ.get("AKTIV_PG_LOG"),
+    )
     yield cluster
     # Whatever happened, the rest of the suite keeps its database.
     if not cluster.is_running():

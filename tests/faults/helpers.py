@@ -27,10 +27,11 @@ UNAVAILABLE_TEXT = "Prøv igen om lidt"
 class Cluster:
     """Stop, start and restart the PostgreSQL that runs this test session."""
 
-    def __init__(self, bindir, data, port):
+    def __init__(self, bindir, data, port, user=None, log=None):
         self.bindir = Path(bindir)
         self.data = Path(data)
         self.port = str(port)
+        self.user = user  # the system user the server runs as (it refuses root)
         # pg_ctl start needs the server options again: reuse those the cluster runs with.
         opts = shlex.split((self.data / "postmaster.opts").read_text())
         args = opts[1:]
@@ -38,14 +39,17 @@ class Cluster:
             i = args.index("-D")
             del args[i : i + 2]
         self.server_options = shlex.join(args)
-        self.log = self.data.parent / "server.log"
+        self.log = Path(log) if log else self.data.parent / "server.log"
+
+    def as_server_user(self, command):
+        if os.geteuid() == 0 and self.user and self.user != "root":
+            return ["runuser", "-u", self.user, "--", *command]
+        return command
 
     def pg_ctl(self, *args, timeout=60):
         command = [str(self.bindir / "pg_ctl"), "-D", str(self.data), *args]
-        if os.geteuid() == 0:  # the server refuses to run as root
-            command = ["runuser", "-u", "postgres", "--", *command]
         subprocess.run(
-            command,
+            self.as_server_user(command),
             check=True,
             timeout=timeout,
             stdin=subprocess.DEVNULL,
@@ -64,9 +68,9 @@ class Cluster:
 
     def is_running(self):
         command = [str(self.bindir / "pg_ctl"), "-D", str(self.data), "status"]
-        if os.geteuid() == 0:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        result = subprocess.run(
+            self.as_server_user(command), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         return result.returncode == 0
 
 
