@@ -48,6 +48,24 @@ def record(user, action, obj=None, *, object_type=None, object_id=None, label=No
     )
 
 
+def record_views(user, objects, **detail):
+    """One VIEW event per object a page shows (a list of stories, say), in one insert."""
+    if user is not None and not getattr(user, "is_authenticated", False):
+        user = None
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            user=user,
+            username=user.get_username() if user is not None else "",
+            action=Action.VIEW,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_label=object_label(obj),
+            detail=detail,
+        )
+        for obj in objects
+    )
+
+
 @contextmanager
 def pruning():
     """A transaction in which the database lets audit events be deleted (prune_audit)."""

@@ -10,7 +10,7 @@ each kind of data, bumped by statement-level triggers on every write, whatever c
 path makes it (the tables per kind are listed in aktiv migration 0004). Every key holds
 the versions of the kinds its page depends on, so a withdrawn consent, an erased story,
 a new ballot or a renamed domain changes the key before the next page is built. Entries
-also expire after AGGREGATE_CACHE_SECONDS (a restored backup can bring back an old
+also expire after PAGE_CACHE_SECONDS (a restored backup can bring back an old
 version number).
 
 A body is never cached when it holds a CSRF token (that belongs to one user). The cache
@@ -97,7 +97,7 @@ def cached_page(
     if body is None:
         body = str(render_body(request, body_template, build_context))
         if CSRF_FIELD not in body:  # a token is per user: never shared
-            pages.set(key, body, settings.AGGREGATE_CACHE_SECONDS)
+            pages.set(key, body, settings.PAGE_CACHE_SECONDS)
     context = dict(page_context or {})
     context["body"] = mark_safe(body)  # noqa: S308 (rendered by our own templates, autoescaped)
     return render(request, page_template, context)

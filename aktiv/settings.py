@@ -249,13 +249,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Aggregates and rendered page bodies are cached under data versions that PostgreSQL
-# bumps on every write (aktiv.page_cache, stories.aggregate_cache); this bounds their age.
-AGGREGATE_CACHE_SECONDS = env_int("AKTIV_AGGREGATE_CACHE_SECONDS", 300)
+# Rendered page bodies are cached under data versions that PostgreSQL bumps on every
+# write (aktiv.page_cache); this bounds their age, and 0 turns the cache off.
+PAGE_CACHE_SECONDS = env_int("AKTIV_PAGE_CACHE_SECONDS", 300)
 
-# Both caches live in each process's memory: story text is never written to disk or
-# sent to another service. "pages" holds rendered page bodies (20-100 kB each), so it
-# is bounded to keep a worker well under 150 MB.
+# The caches live in each process's memory: story text is never written to disk or sent
+# to another service. "pages" holds rendered page bodies (20-100 kB each), so it is
+# bounded to keep a worker well under 150 MB.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "aktiv"},
     "pages": {

@@ -1,7 +1,6 @@
 import sys
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
@@ -10,6 +9,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from . import paging
 from .forms import AuditFilterForm
 from .middleware import (
     DATABASE_DOWN_ERRORS,
@@ -40,7 +40,7 @@ def audit_log(request):
     events = AuditEvent.objects.select_related("user")
     if form.is_bound and form.is_valid():
         events = form.filter(events)
-    page = Paginator(events, 50).get_page(request.GET.get("side"))
+    page = paging.page_of(events.order_by("-at", "-id"), request.GET.get("side"), 50)
     query = request.GET.copy()
     query.pop("side", None)
     return render(

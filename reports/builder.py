@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from domains.models import Domain
 from stories import selectors as story_selectors
 from stories.models import Story
+from stories.tallies import Audience
 from workshops import report_selectors
 from workshops.selectors import ranking as workshop_ranking
 
@@ -147,13 +148,12 @@ def ordered_domains(ranking):
 
 
 def build_report(round, workshop):
-    stories = Story.objects.for_report()
-    if round is not None:
-        stories = stories.filter(round=round)
+    audience = Audience.REPORT
+    stories = story_selectors.stories_of(audience, round)
     texts = {t.key: t for t in ReportText.objects.filter(key__in=TEXT_KEYS)}
     for key in TEXT_KEYS:
         texts.setdefault(key, ReportText(key=key, title="", body=""))
-    counts = story_selectors.counts_by_employment(stories)
+    counts = story_selectors.counts_by_employment(audience, round)
     employment_lines = [
         wording.employment_phrase(value, counts[value])
         for value, _label in Story.Employment.choices
@@ -161,7 +161,8 @@ def build_report(round, workshop):
     ]
     result = workshop_ranking(workshop) if workshop is not None else None
     domains, results = ordered_domains(result)
-    examples = story_selectors.titles_by_domain(stories)
+    totals = story_selectors.counts_by_domain(audience, round)
+    examples = story_selectors.titles_by_domain(stories, [d.pk for d in domains], totals)
     chosen = report_selectors.selections(round, stories) if round is not None else {}
     quotes = report_selectors.citizen_quotes(round) if round is not None else {}
     sections = []

@@ -1,13 +1,14 @@
 """Meta-monitoring on the manager's start page: who collects how many stories, when,
 with which consent; workshops held; domains with few stories. Aggregates only (no
-titles, codes or collector names), in eight queries whatever the data size."""
+titles, codes or collector names), from the tallies PostgreSQL keeps: a fixed number of
+small queries whatever the data size."""
 
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from aktiv.roles import STAFF, has_role
 from stories import selectors as story_selectors
-from stories.models import Story
+from stories.tallies import NO_ROUND, Audience
 from workshops import report_selectors
 
 from .summaries import few_stories
@@ -29,22 +30,22 @@ def manager_overview(user):
     def link(**params):
         return "/stories/?" + urlencode(params) if can_list else None
 
-    counts = story_selectors.collection_counts(Story.objects.all())
+    counts = story_selectors.collection_counts()
     shares = counts["shares"]
     total = shares["total"]
+    per_round = {row["round_id"]: row["n"] for row in counts["per_round"]}
     rounds = [
-        {
-            "label": row["round__name"] or _("Uden runde"),
-            "n": row["n"],
-            "url": link(round=row["round_id"]) if row["round_id"] else None,
-        }
-        for row in counts["per_round"]
+        {"label": round_.name, "n": per_round[round_.pk], "url": link(round=round_.pk)}
+        for round_ in report_selectors.rounds()
+        if per_round.get(round_.pk)
     ]
+    if per_round.get(NO_ROUND):
+        rounds.append({"label": _("Uden runde"), "n": per_round[NO_ROUND], "url": None})
     collectors = [
         {
             "label": _("Indsamler %(n)s") % {"n": index},
             "n": row["n"],
-            "url": link(collector=row["collected_by_id"]) if row["collected_by_id"] else None,
+            "url": link(collector=row["collector_id"]) if row["collector_id"] else None,
         }
         for index, row in enumerate(counts["per_collector"], start=1)
     ]
@@ -77,7 +78,7 @@ def manager_overview(user):
     workshops = report_selectors.workshops_per_round()
     few = [
         {"domain": domain, "n": n, "url": domain.get_absolute_url()}
-        for domain, n in few_stories(Story.objects.for_report())
+        for domain, n in few_stories(Audience.REPORT)
     ]
     return {
         "total": total,

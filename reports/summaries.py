@@ -32,13 +32,6 @@ def may_open_stories(user):
     return has_role(user, STAFF, FACILITATOR)
 
 
-def stories_for(user, round):
-    stories = story_selectors.visible_to(user)
-    if round is not None:
-        stories = stories.filter(round=round)
-    return stories
-
-
 @dataclass
 class OverviewRow:
     domain: Domain
@@ -60,7 +53,8 @@ def ordered(domains, ranking):
 
 
 def overview(user, round, workshop):
-    """Everything /domains/ shows, in about a dozen queries whatever the data size."""
+    """Everything /domains/ shows, in a fixed number of small queries (counts come from
+    the tallies PostgreSQL keeps, see stories.tallies and workshops.tallies)."""
     domains = list(Domain.objects.all())
     ranking = workshop_ranking(workshop) if workshop is not None else None
     others = report_selectors.latest_closed_of_kind(
@@ -71,17 +65,13 @@ def overview(user, round, workshop):
         for other in (others.get(kind) for kind in (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS))
         if other is not None and (workshop is None or other.pk != workshop.pk)
     ]
-    stories = stories_for(user, round)
-    cross = story_selectors.domain_employment_table(stories)
+    audience = story_selectors.audience_for(user)
+    cross = story_selectors.domain_employment_table(audience, round)
     story_counts = {}
     for (domain_id, _employment), n in cross.items():
         story_counts[domain_id] = story_counts.get(domain_id, 0) + n
-    if cross:
-        pairs = story_selectors.cooccurrence(stories)
-        feedback = story_selectors.feedback_counts(stories)
-    else:  # no stories at all: nothing to pair or to give feedback on
-        pairs = []
-        feedback = {"stories": 0, "storytellers": 0, "with_feedback": 0, "stories_with_feedback": 0}
+    pairs = story_selectors.cooccurrence(audience, round)
+    feedback = story_selectors.feedback_counts(audience, round)
 
     rows = []
     for domain, result in ordered(domains, ranking):
@@ -96,7 +86,7 @@ def overview(user, round, workshop):
     employment_columns = [
         (value, label)
         for value, label in Story.Employment.choices
-        if any(key[1] == value and key[0] is not None for key in cross)
+        if any(key[1] == value for key in cross)
     ]
     cross_rows = [
         {
@@ -146,8 +136,10 @@ def summary(user, domain, round, workshop):
     """Everything /domains/<slug>/ shows, in a fixed number of queries."""
     ranking = workshop_ranking(workshop) if workshop is not None else None
     result = ranking.rank_of(domain.pk) if ranking is not None else None
-    stories = stories_for(user, round)
-    examples = story_selectors.titles_by_domain(stories, [domain.pk]).get(domain.pk, [])
+    audience = story_selectors.audience_for(user)
+    stories = story_selectors.stories_of(audience, round)
+    totals = story_selectors.counts_by_domain(audience, round)
+    examples = story_selectors.titles_by_domain(stories, [domain.pk], totals).get(domain.pk, [])
     link = may_open_stories(user)
     for story in examples:
         story["url"] = story_url(story["id"]) if link else None
@@ -170,9 +162,10 @@ def summary(user, domain, round, workshop):
     }
 
 
-def few_stories(stories, threshold=FEW_STORIES):
-    """Active domains with fewer than `threshold` stories: [(domain, n)] (two queries)."""
-    counts = story_selectors.counts_by_domain(stories)
+def few_stories(audience, threshold=FEW_STORIES):
+    """Active domains with fewer than `threshold` stories the audience sees: [(domain, n)]
+    (two queries)."""
+    counts = story_selectors.counts_by_domain(audience)
     return [
         (domain, counts.get(domain.pk, 0))
         for domain in Domain.objects.active()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from aktiv.roles import STAFF
 from domains.models import Domain
 
+from . import rules
 from .models import CollectionRound, Story
 from .services import STORY_FIELDS
 from .validators import STORYTELLER_CODE_PATTERN, validate_no_cpr, validate_no_nul
@@ -249,26 +250,15 @@ class StoryForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         today = timezone.localdate()
-        collected_on = data.get("collected_on")
-        if collected_on and collected_on > today:
-            self.add_error("collected_on", _("Datoen for indsamlingen kan ikke ligge i fremtiden."))
-        read_back_on = data.get("read_back_on")
-        if read_back_on and read_back_on > today:
-            self.add_error("read_back_on", _("Datoen kan ikke ligge i fremtiden."))
-        elif read_back_on and collected_on and read_back_on < collected_on:
-            self.add_error(
-                "read_back_on",
-                _("Fortællingen kan ikke være læst op, før den blev indsamlet."),
-            )
-        if data.get("status") == Story.Status.READY and "domains" in data:
-            if not data.get("domains"):
-                self.add_error(
-                    "domains",
-                    _(
-                        "Vælg mindst ét forandringsdomæne, før fortællingen kan være klar "
-                        "(eller gem den som kladde)."
-                    ),
-                )
+        values = dict(data)
+        for scope in Story.CONSENT_SCOPES:  # a date counts where its box is ticked
+            if not data.get(f"consent_{scope}"):
+                values[f"consent_{scope}_on"] = None
+        domains = data.get("domains")  # None when the field itself had an error
+        for field, messages in rules.story_problems(values, domains, today).items():
+            if field not in self.errors:
+                for message in messages:
+                    self.add_error(field, message)
         if not self.instance.is_withdrawn:
             self._clean_consent(data, today)
         return data
@@ -290,8 +280,6 @@ class StoryForm(forms.ModelForm):
                     f"consent_{scope}",
                     _("Sæt kryds, hvis fortælleren har givet dette samtykke, eller fjern datoen."),
                 )
-            elif given_on and given_on > today:
-                self.add_error(date_field, _("Datoen for samtykket kan ikke ligge i fremtiden."))
 
     def story_values(self):
         """The cleaned story fields, for stories.services."""

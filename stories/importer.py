@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from domains.models import Domain
 
+from . import rules
 from .models import CollectionRound, Story
 from .validators import STORYTELLER_CODE_PATTERN, find_cpr
 
@@ -62,6 +63,8 @@ COLUMNS = {
 }
 # Columns an export writes that an import reads past (so an export can be re-imported).
 IGNORED_COLUMNS = {"id", "indsamlet_af", "oprettet"}
+
+COLUMN_OF_FIELD = {spec[0]: key for key, spec in COLUMNS.items()}
 
 HEADER_LOOKUP = {}
 for _key, (_field, _required, _aliases) in COLUMNS.items():
@@ -414,6 +417,7 @@ def _check_row(cells, positions, lookups, today):
 
     consent_columns = [k for k in COLUMNS if k.startswith("samtykke")]
     date_columns = ("indsamlet_dato", "genlaest_dato", *consent_columns)
+    dates = {}
     for key in date_columns:
         value = cell(key)
         field_name = COLUMNS[key][0]
@@ -431,8 +435,7 @@ def _check_row(cells, positions, lookups, today):
                 % {"value": value[:40]},
             )
             continue
-        if parsed > today:
-            problem(key, _("Datoen ligger i fremtiden."))
+        dates[field_name] = parsed
         data[field_name] = parsed.isoformat()
 
     round_name = cell("runde")
@@ -460,8 +463,12 @@ def _check_row(cells, positions, lookups, today):
             domain_names.append(domain.name)
     data["domain_ids"] = domain_ids
     data["domain_names"] = domain_names
-    if data.get("status") == Story.Status.READY and not domain_ids:
-        problem("domaener", _("En klar fortælling skal have mindst ét domæne."))
+
+    # The rules the story form keeps (stories.rules), reported under the file's columns.
+    values = {**data, **dates}
+    for name, messages in rules.story_problems(values, domain_ids, today).items():
+        for message in messages:
+            problem(COLUMN_OF_FIELD.get(name, name), message)
 
     return data, problems
 

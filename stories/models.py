@@ -3,6 +3,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -61,33 +63,43 @@ class StoryQuerySet(models.QuerySet):
         return self.ready().not_withdrawn().filter(consent_publish_on__isnull=False)
 
 
+class StoryStatus(models.TextChoices):
+    DRAFT = "draft", _("Kladde")
+    READY = "ready", _("Klar")
+
+
+class ToldBy(models.TextChoices):
+    CITIZEN = "citizen", _("Borgeren selv")
+    NETWORK = "network", _("En pårørende eller en fra netværket")
+    STAFF = "staff", _("En medarbejders iagttagelse")
+    WORKPLACE = "workplace", _("Arbejdspladsen")
+
+
+class Employment(models.TextChoices):
+    WAGE_SUBSIDY = "wage_subsidy", _("Job med løntilskud")
+    VOLUNTARY = "voluntary", _("Frivilligt arbejde")
+    UNREFERRED = "unreferred", _("Uvisiteret tilbud")
+    SHELTERED_103 = "sheltered_103", _("Beskyttet beskæftigelse (§103)")
+    ACTIVITY_104 = "activity_104", _("Aktivitets- og samværstilbud (§104)")
+    ORDINARY = "ordinary", _("Ordinært job")
+    EDUCATION = "education", _("Uddannelse")
+    OTHER = "other", _("Andet")
+
+
+class Method(models.TextChoices):
+    INTERVIEW = "interview", _("Interview")
+    WRITTEN = "written", _("Skrevet af borgeren")
+    GROUP = "group", _("Gruppesamtale")
+
+
 class Story(models.Model):
     """A change story (forandringsfortælling) as told by or about a citizen."""
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Kladde")
-        READY = "ready", _("Klar")
-
-    class ToldBy(models.TextChoices):
-        CITIZEN = "citizen", _("Borgeren selv")
-        NETWORK = "network", _("En pårørende eller en fra netværket")
-        STAFF = "staff", _("En medarbejders iagttagelse")
-        WORKPLACE = "workplace", _("Arbejdspladsen")
-
-    class Employment(models.TextChoices):
-        WAGE_SUBSIDY = "wage_subsidy", _("Job med løntilskud")
-        VOLUNTARY = "voluntary", _("Frivilligt arbejde")
-        UNREFERRED = "unreferred", _("Uvisiteret tilbud")
-        SHELTERED_103 = "sheltered_103", _("Beskyttet beskæftigelse (§103)")
-        ACTIVITY_104 = "activity_104", _("Aktivitets- og samværstilbud (§104)")
-        ORDINARY = "ordinary", _("Ordinært job")
-        EDUCATION = "education", _("Uddannelse")
-        OTHER = "other", _("Andet")
-
-    class Method(models.TextChoices):
-        INTERVIEW = "interview", _("Interview")
-        WRITTEN = "written", _("Skrevet af borgeren")
-        GROUP = "group", _("Gruppesamtale")
+    # The choices live beside the model (the constraints in Meta need them).
+    Status = StoryStatus
+    ToldBy = ToldBy
+    Employment = Employment
+    Method = Method
 
     title = models.CharField(_("titel"), max_length=200)
     text = models.TextField(
@@ -204,6 +216,40 @@ class Story(models.Model):
                 ),
                 name="story_withdrawal_clears_consent",
             ),
+            # The rules of stories.rules that need no clock and no other rows.
+            models.CheckConstraint(
+                condition=models.Q(read_back_on__isnull=True)
+                | models.Q(read_back_on__gte=models.F("collected_on")),
+                name="story_read_back_after_collection",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(title__regex=r"\S"), name="story_title_not_blank"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(storyteller_code="")
+                | models.Q(storyteller_code__regex=r"^[A-ZÆØÅ]{1,3}-[0-9]{1,5}$"),
+                name="story_code_shape",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(employment_type__in=Employment.values)
+                & models.Q(told_by__in=ToldBy.values)
+                & models.Q(method__in=Method.values)
+                & models.Q(status__in=StoryStatus.values),
+                name="story_choices_known",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("text"), 50_000)
+                & LessThanOrEqual(Length("significance"), 20_000),
+                name="story_text_lengths",
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=models.Q(**{f"consent_{scope}_on__isnull": False})
+                    | models.Q(**{f"consent_{scope}_by__isnull": True}),
+                    name=f"story_consent_{scope}_recorded_with_date",
+                )
+                for scope in ("analysis", "report", "publish")
+            ],
         ]
 
     def __str__(self):
@@ -329,3 +375,12 @@ class Erasure(models.Model):
 
     def __str__(self):
         return f"Fortælling #{self.story_id} slettet {self.erased_at:%Y-%m-%d %H:%M}"
+
+
+# Counts kept by PostgreSQL triggers (stories.tallies), registered with the app here.
+from .tallies import (  # noqa: E402, F401
+    CollectionCount,
+    DomainPairCount,
+    StoryCount,
+    StorytellerCount,
+)

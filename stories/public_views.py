@@ -1,13 +1,15 @@
 """The public stories page: stories with publish consent only, nothing that identifies."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from aktiv import paging
 from domains.models import Domain
 
+from . import selectors
 from .models import Story
+from .tallies import Audience
 
 PER_PAGE = 20
 
@@ -25,7 +27,10 @@ def public_stories(request):
     )
     if chosen is not None:
         stories = stories.filter(domains=chosen)
-    page = Paginator(stories, PER_PAGE).get_page(request.GET.get("side"))
+        total = selectors.counts_by_domain(Audience.PUBLISH).get(chosen.pk, 0)
+    else:
+        total = selectors.story_total(Audience.PUBLISH)
+    page = paging.page_of(stories, request.GET.get("side"), PER_PAGE, total=total)
     used = [d for d in domains if d.is_active or d == chosen]
     return render(
         request,

@@ -1,167 +1,189 @@
 """Query functions other apps use to count and list stories (domain summaries, report).
 
-Every function takes a story queryset that already carries the consent rule for the
-reader (`Story.objects.for_report()` for the report and managers, see `visible_to`), and
-aggregates in SQL: one query per function whatever the number of stories.
+Counts come from the tallies PostgreSQL keeps (stories.tallies): a few dozen rows per
+page, whatever the number of stories. Each count is for an *audience*, the consent rule
+of the reader (audience_for), and a collection round (None: every round). Lists of
+titles read the stories themselves, a bounded number per domain.
 """
 
-from django.db.models import CharField, Count, F, Q, Value, Window
-from django.db.models.functions import Cast, Coalesce, Concat, NullIf, RowNumber, TruncMonth
+from django.db.models import Count, Q, Sum
 
 from aktiv.roles import FACILITATOR, STAFF, has_role
 
-from .aggregate_cache import cached_aggregate
 from .models import Story
+from .tallies import (
+    Audience,
+    CollectionCount,
+    DomainPairCount,
+    StoryCount,
+    StorytellerCount,
+)
 
 StoryDomain = Story.domains.through
 
 # How many example titles a domain page or report section lists (the seed report lists
-# at most eight); the rest are counted ("og 312 flere").
+# at most eight); the rest are counted ("Viser 25 af 312").
 EXAMPLE_LIMIT = 25
 
 
-def visible_to(user):
-    """The stories a user may see in summaries: staff all ready ones, facilitators those
-    with analysis consent, everyone else (managers) only report-consented ones."""
+def audience_for(user):
+    """Which stories a user may see in summaries: staff every ready one, facilitators
+    those with analysis consent, everyone else (managers) only report-consented ones."""
     if has_role(user, STAFF):
-        return Story.objects.ready().not_withdrawn()
+        return Audience.STAFF
     if has_role(user, FACILITATOR):
-        return Story.objects.for_analysis()
-    return Story.objects.for_report()
+        return Audience.ANALYSIS
+    return Audience.REPORT
 
 
-def may_open_story(user, story_id, readable_ids):
-    """Whether to link a story title to the story page for this user."""
-    return has_role(user, STAFF) or story_id in readable_ids
+# The same rules as querysets, for the lists of titles.
+AUDIENCE_STORIES = {
+    Audience.ALL: lambda: Story.objects.all(),
+    Audience.STAFF: lambda: Story.objects.ready().not_withdrawn(),
+    Audience.ANALYSIS: lambda: Story.objects.for_analysis(),
+    Audience.REPORT: lambda: Story.objects.for_report(),
+    Audience.PUBLISH: lambda: Story.objects.for_public(),
+}
 
 
-@cached_aggregate
-def counts_by_employment(stories):
+def stories_of(audience, round=None):
+    """The stories an audience sees, in a round (None: every round), as a queryset."""
+    stories = AUDIENCE_STORIES[audience]()
+    if round is not None:
+        stories = stories.filter(round=round)
+    return stories
+
+
+def visible_to(user):
+    return stories_of(audience_for(user))
+
+
+def _rows(model, audience, round):
+    rows = model.objects.filter(audience=audience)
+    if round is not None:
+        rows = rows.filter(round_id=round.pk)
+    return rows
+
+
+def story_total(audience, round=None):
+    """How many stories the audience sees (one query)."""
+    rows = _rows(StoryCount, audience, round).filter(domain_id=0)
+    return rows.aggregate(n=Sum("n"))["n"] or 0
+
+
+def counts_by_employment(audience, round=None):
     """{employment type: number of stories}."""
-    rows = stories.order_by().values("employment_type").annotate(n=Count("id"))
-    return {row["employment_type"]: row["n"] for row in rows}
+    rows = (
+        _rows(StoryCount, audience, round)
+        .filter(domain_id=0)
+        .values("employment_type")
+        .annotate(total=Sum("n"))
+    )
+    return {row["employment_type"]: row["total"] for row in rows if row["total"]}
 
 
-@cached_aggregate
-def counts_by_domain(stories):
+def domain_employment_table(audience, round=None):
+    """{(domain id, employment type): number of stories} (the cross table)."""
+    rows = (
+        _rows(StoryCount, audience, round)
+        .exclude(domain_id=0)
+        .values("domain_id", "employment_type")
+        .annotate(total=Sum("n"))
+    )
+    return {
+        (row["domain_id"], row["employment_type"]): row["total"] for row in rows if row["total"]
+    }
+
+
+def counts_by_domain(audience, round=None):
     """{domain id: number of stories tagged with it}."""
-    rows = (
-        StoryDomain.objects.filter(story__in=stories.order_by().values("pk"))
-        .values("domain_id")
-        .annotate(n=Count("story_id"))
-        .order_by()
-    )
-    return {row["domain_id"]: row["n"] for row in rows}
+    counts = {}
+    for (domain_id, _employment), n in domain_employment_table(audience, round).items():
+        counts[domain_id] = counts.get(domain_id, 0) + n
+    return counts
 
 
-@cached_aggregate
-def domain_employment_table(stories):
-    """{(domain id, employment type): number of stories} (the cross table).
-
-    Stories without a domain appear under domain id None, so an empty result means
-    there are no stories at all.
-    """
-    rows = (
-        stories.order_by()
-        .values("domains", "employment_type")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    return {(row["domains"], row["employment_type"]): row["n"] for row in rows}
-
-
-@cached_aggregate
-def cooccurrence(stories):
+def cooccurrence(audience, round=None):
     """[(domain id a, domain id b, number of stories tagged with both)], a < b, most first."""
-    ids = stories.order_by().values("pk")
     rows = (
-        StoryDomain.objects.filter(story__in=ids)
-        .annotate(other=F("story__domains"))
-        .filter(domain_id__lt=F("other"))
-        .values("domain_id", "other")
-        .annotate(n=Count("story_id", distinct=True))
-        .order_by("-n", "domain_id", "other")
+        _rows(DomainPairCount, audience, round)
+        .values("domain_a", "domain_b")
+        .annotate(total=Sum("n"))
+        .filter(total__gt=0)
+        .order_by("-total", "domain_a", "domain_b")
     )
-    return [(row["domain_id"], row["other"], row["n"]) for row in rows]
+    return [(row["domain_a"], row["domain_b"], row["total"]) for row in rows]
 
 
-@cached_aggregate
-def titles_by_domain(stories, domain_ids=None, limit=EXAMPLE_LIMIT):
+def feedback_counts(audience, round=None):
+    """{"stories", "storytellers", "with_feedback", "stories_with_feedback"}: counts."""
+    tellers = (
+        _rows(StorytellerCount, audience, round)
+        .values("teller")
+        .annotate(told=Sum("stories"), heard=Sum("with_feedback"))
+        .filter(told__gt=0)
+    )
+    counts = tellers.aggregate(
+        stories=Sum("told", default=0),
+        storytellers=Count("teller"),
+        with_feedback=Count("teller", filter=Q(heard__gt=0)),
+        stories_with_feedback=Sum("heard", default=0),
+    )
+    return counts
+
+
+def titles_by_domain(stories, domain_ids, totals, limit=EXAMPLE_LIMIT):
     """{domain id: [{"id", "title", "total"}, ...]}: the first `limit` stories of each
-    domain in collection order, each row carrying the domain's total (one query)."""
-    rows = StoryDomain.objects.filter(story__in=stories.order_by().values("pk"))
-    if domain_ids is not None:
-        rows = rows.filter(domain_id__in=domain_ids)
-    rows = (
-        rows.annotate(
-            position=Window(
-                RowNumber(),
-                partition_by=[F("domain_id")],
-                order_by=[F("story__collected_on").asc(), F("story_id").asc()],
-            ),
-            total=Window(Count("story_id"), partition_by=[F("domain_id")]),
-        )
-        .filter(position__lte=limit)
-        .values("domain_id", "story_id", "story__title", "total")
-        .order_by("domain_id", "position")
-    )
+    domain in collection order (`stories` carries the reader's consent rule), in one
+    query of one bounded part per domain; `totals` ({domain id: n}) comes from
+    counts_by_domain."""
+    wanted = [d for d in domain_ids if totals.get(d)]
+    if not wanted:
+        return {}
+    parts = [
+        StoryDomain.objects.filter(domain_id=domain_id, story__in=stories.order_by().values("pk"))
+        .order_by("story__collected_on", "story_id")
+        .values_list("domain_id", "story_id", "story__title")[:limit]
+        for domain_id in wanted
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     result = {}
-    for row in rows:
-        result.setdefault(row["domain_id"], []).append(
-            {"id": row["story_id"], "title": row["story__title"], "total": row["total"]}
+    for domain_id, story_id, title in rows:
+        result.setdefault(domain_id, []).append(
+            {"id": story_id, "title": title, "total": totals[domain_id]}
         )
     return result
 
 
-def _storyteller():
-    """A storyteller key: the pseudonymous code, or the story itself when it has none."""
-    return Coalesce(
-        NullIf("storyteller_code", Value("")),
-        Concat(Value("#"), Cast("pk", CharField())),
-        output_field=CharField(),
-    )
-
-
-@cached_aggregate
-def feedback_counts(stories):
-    """{"stories", "storytellers", "with_feedback", "stories_with_feedback"}: counts."""
-    return (
-        stories.order_by()
-        .annotate(teller=_storyteller())
-        .aggregate(
-            stories=Count("pk", distinct=True),
-            storytellers=Count("teller", distinct=True),
-            with_feedback=Count("teller", distinct=True, filter=Q(feedback__isnull=False)),
-            stories_with_feedback=Count("pk", distinct=True, filter=Q(feedback__isnull=False)),
-        )
-    )
-
-
-@cached_aggregate
-def collection_counts(stories):
-    """Meta-monitoring in four queries: per round, per collector, per month, and shares."""
-    base = stories.order_by()
+def collection_counts():
+    """Meta-monitoring of every story, in three queries: per round, per collector, per
+    month (the latest twelve), and the shares (ready, each consent, withdrawn, read back)."""
     per_round = list(
-        base.values("round_id", "round__name")
-        .annotate(n=Count("id"))
-        .order_by(F("round__starts_on").desc(nulls_last=True), "-round_id")
+        CollectionCount.objects.values("round_id")
+        .annotate(n=Sum("total"))
+        .filter(n__gt=0)
+        .order_by("round_id")
     )
     per_collector = list(
-        base.values("collected_by_id").annotate(n=Count("id")).order_by("-n", "collected_by_id")
+        CollectionCount.objects.values("collector_id")
+        .annotate(n=Sum("total"))
+        .filter(n__gt=0)
+        .order_by("-n", "collector_id")
     )
     per_month = list(
-        base.annotate(month=TruncMonth("collected_on"))
-        .values("month")
-        .annotate(n=Count("id"))
+        CollectionCount.objects.values("month")
+        .annotate(n=Sum("total"))
+        .filter(n__gt=0)
         .order_by("-month")[:12]
     )
-    shares = base.aggregate(
-        total=Count("id"),
-        ready=Count("id", filter=Q(status=Story.Status.READY)),
-        analysis=Count("id", filter=Q(consent_analysis_on__isnull=False)),
-        report=Count("id", filter=Q(consent_report_on__isnull=False)),
-        publish=Count("id", filter=Q(consent_publish_on__isnull=False)),
-        withdrawn=Count("id", filter=Q(withdrawn_at__isnull=False)),
-        read_back=Count("id", filter=Q(read_back_on__isnull=False)),
+    shares = CollectionCount.objects.aggregate(
+        total=Sum("total", default=0),
+        ready=Sum("ready", default=0),
+        analysis=Sum("analysis", default=0),
+        report=Sum("report", default=0),
+        publish=Sum("publish", default=0),
+        withdrawn=Sum("withdrawn", default=0),
+        read_back=Sum("read_back", default=0),
     )
     return {
         "per_round": per_round,

@@ -8,7 +8,7 @@ form and call one of these; the Django admin calls them too.
 import datetime
 import secrets
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,6 +36,7 @@ STORY_FIELDS = (
 )
 
 PENDING_IMPORT_LIFETIME = datetime.timedelta(days=1)
+ANALYZE_AFTER_ROWS = 1000
 
 
 class ImportGone(Exception):
@@ -199,6 +200,11 @@ def import_stories(rows, *, user, file_format, skip_duplicates=False, **detail):
     returns the number saved. `detail` is added to the audit event."""
     with transaction.atomic():
         count = importer.save_rows(rows, user, skip_duplicates=skip_duplicates)
+        if count >= ANALYZE_AFTER_ROWS:
+            # A large import changes the tables' statistics at once; without them the
+            # planner may choose a slow plan for the story list until autovacuum runs.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE stories_story, stories_story_domains")
         audit.record(
             user,
             audit.Action.IMPORT,

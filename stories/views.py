@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, ProtectedError
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,13 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from aktiv import audit, page_cache
+from aktiv import audit, page_cache, paging
 from aktiv.middleware import DATABASE_DOWN_ERRORS, close_broken_connections
 from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, admin_required, has_role, role_required
 from domains.models import Domain
 
-from . import export, importer, services
+from . import export, importer, search, selectors, services
 from .forms import (
     AccessRequestForm,
     CollectionRoundForm,
@@ -38,6 +37,7 @@ from .forms import (
     StoryForm,
 )
 from .models import CollectionRound, PendingImport, Story
+from .tallies import Audience
 
 PAGE_SIZE = 50
 PREVIEW_PAGE_SIZE = 100
@@ -107,23 +107,53 @@ def story_list(request):
     raise PermissionDenied
 
 
+# The columns the lists show: not the texts or the search document (kilobytes per row).
+LIST_FIELDS = (
+    "id",
+    "title",
+    "employment_type",
+    "collected_on",
+    "storyteller_code",
+    "status",
+    "created_at",
+    "round__name",
+    "collected_by__username",
+    *(f"consent_{scope}_on" for scope in Story.CONSENT_SCOPES),
+    "withdrawn_at",
+)
+
+
+def _list_context(request, form, stories, total, all_total):
+    """A page of the list: newest first, or the best search matches first."""
+    terms = form.cleaned_data.get("q") if form.is_bound and form.is_valid() else ""
+    page = paging.page_of(
+        search.ordered(stories, terms), request.GET.get("side"), PAGE_SIZE, total=total
+    )
+    return {
+        "form": form,
+        "page": page,
+        "searching": bool(terms),
+        "search_limit": search.CANDIDATES,
+        "all_total": all_total,
+        "query": _query_without_page(request),
+        "export_query": _query_without_page(request),
+    }
+
+
 def _staff_list(request):
     def build():
         form = StoryFilterForm(request.GET or None)
         stories = (
             form.filter(Story.objects.all())
             .select_related("round", "collected_by")
+            .only(*LIST_FIELDS)
             .prefetch_related(DOMAINS_FOR_DISPLAY)
-            .order_by("-created_at", "-id")
         )
-        page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
-        return {
-            "form": form,
-            "page": page,
-            "query": _query_without_page(request),
-            "export_query": _query_without_page(request),
-            "total": Story.objects.count() if form.active_filters() else page.paginator.count,
-        }
+        # The total of an unfiltered list is kept by PostgreSQL; a filtered one shows
+        # its pages without counting every match.
+        all_total = selectors.story_total(Audience.ALL)
+        total = None if form.active_filters() else all_total
+        return _list_context(request, form, stories, total, all_total)
 
     return page_cache.cached_page(
         request,
@@ -142,25 +172,20 @@ def _manager_list(request):
             form.filter(Story.objects.for_report())
             .only("id", "title", "employment_type", "created_at")
             .prefetch_related(DOMAINS_FOR_DISPLAY)
-            .order_by("-created_at", "-id")
         )
-        page = Paginator(stories, PAGE_SIZE).get_page(request.GET.get("side"))
-        rows = [
+        all_total = selectors.story_total(Audience.REPORT)
+        total = None if form.active_filters() else all_total
+        context = _list_context(request, form, stories, total, all_total)
+        context["rows"] = [
             {
                 "pk": story.pk,
                 "title": story.title,
                 "employment_type": story.get_employment_type_display(),
                 "domains": list(story.domains.all()),
             }
-            for story in page.object_list
+            for story in context["page"].object_list
         ]
-        return {
-            "form": form,
-            "page": page,
-            "rows": rows,
-            "query": _query_without_page(request),
-            "export_query": _query_without_page(request),
-        }
+        return context
 
     return page_cache.cached_page(
         request,
@@ -394,7 +419,8 @@ def story_import_preview(request, token):
         user=request.user,
         created_at__gte=timezone.now() - services.PENDING_IMPORT_LIFETIME,
     )
-    page = Paginator(pending.preview, PREVIEW_PAGE_SIZE).get_page(request.GET.get("side"))
+    preview = pending.preview
+    page = paging.page_of(preview, request.GET.get("side"), PREVIEW_PAGE_SIZE, total=len(preview))
     return render(
         request,
         "stories/story_import_preview.html",
@@ -534,7 +560,7 @@ def access_request(request):
             .only("at", "username", "object_id", "object_label", "detail")
             .order_by("-at", "-id")
         )
-        page = Paginator(events, ACCESS_REQUEST_PAGE_SIZE).get_page(request.GET.get("side"))
+        page = paging.page_of(events, request.GET.get("side"), ACCESS_REQUEST_PAGE_SIZE)
         if page.number == 1:
             audit.record(
                 request.user,

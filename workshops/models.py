@@ -237,3 +237,7 @@ class JoinAttempt(models.Model):
 
     def __str__(self):
         return f"{self.address} {self.at:%Y-%m-%d %H:%M}"
+
+
+# Counts kept by PostgreSQL triggers (workshops.tallies), registered with the app here.
+from .tallies import GroupCount, VoteCount  # noqa: E402, F401

@@ -10,6 +10,7 @@ from django.db.models import Count, F
 from stories.models import CollectionRound
 
 from .models import Quote, Selection, Workshop
+from .selectors import participants
 
 CLOSED = Workshop.Status.CLOSED
 READING_KINDS = (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED)
@@ -114,36 +115,34 @@ def selections(round, stories, domain_ids=None):
 
 
 def round_workshops(round):
-    """The round's workshops (not drafts) in date order, with participant (ballot) counts."""
+    """The round's workshops (not drafts) in date order, with participant (ballot) and
+    group counts (one query; the ballots are counted by PostgreSQL, workshops.tallies)."""
     if round is None:
         return []
     return list(
         Workshop.objects.filter(round=round)
         .exclude(status=Workshop.Status.DRAFT)
-        .annotate(
-            participants=Count("ballots", distinct=True),
-            group_count=Count("groups", distinct=True),
-        )
+        .annotate(participants=participants(), group_count=Count("groups"))
         .order_by("held_on", "id")
-    )
-
-
-def workshop_totals(workshops):
-    """{"held": n, "participants": n} over a workshop queryset (one query)."""
-    return workshops.filter(status=CLOSED).aggregate(
-        held=Count("id", distinct=True),
-        participants=Count("ballots", distinct=True),
     )
 
 
 def workshops_per_round():
     """[{"round_id", "round__name", "held", "participants"}] for closed workshops."""
-    return list(
+    rows = (
         Workshop.objects.filter(status=CLOSED)
-        .values("round_id", "round__name")
-        .annotate(held=Count("id", distinct=True), participants=Count("ballots", distinct=True))
+        .annotate(participants=participants())
+        .values_list("round_id", "round__name", "participants")
         .order_by(F("round__starts_on").desc(nulls_last=True), "-round_id")
     )
+    per_round = {}
+    for round_id, name, count in rows:
+        entry = per_round.setdefault(
+            round_id, {"round_id": round_id, "round__name": name, "held": 0, "participants": 0}
+        )
+        entry["held"] += 1
+        entry["participants"] += count
+    return list(per_round.values())
 
 
 def workshops_that_read(story, analysis_consent):

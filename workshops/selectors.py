@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from domains.models import Domain
 
-from .models import Ballot, Group, Vote, Workshop
+from .models import Ballot, Group, Workshop
+from .tallies import GroupCount, VoteCount
 
 # Per-group counts of a group with fewer ballots than this are hidden (they would
 # reveal how a person voted); its votes still count in the totals.
@@ -53,38 +55,53 @@ class Ranking:
         return None
 
 
+def participants(workshop="pk"):
+    """An annotation: the workshop's ballots, from the tallies (a small subquery)."""
+    ballots = (
+        GroupCount.objects.filter(workshop=OuterRef(workshop))
+        .values("workshop")
+        .annotate(n=Sum("ballots"))
+        .values("n")
+    )
+    return Coalesce(Subquery(ballots), 0)
+
+
+def groups_with_counts(workshop):
+    """The workshop's groups in order, each with `ballot_count` and `paper_count` from the
+    tallies PostgreSQL keeps (one query)."""
+    groups = list(
+        Group.objects.filter(workshop=workshop).select_related("count").order_by("number")
+    )
+    for group in groups:
+        tally = getattr(group, "count", None)
+        group.ballot_count = tally.ballots if tally else 0
+        group.paper_count = tally.paper if tally else 0
+    return groups
+
+
 def ranking(workshop):
     """Domains on the workshop's ballot ranked by votes (competition ranking, 1-2-2-4).
 
-    Four queries whatever the number of ballots: the domains, the groups with their
-    ballot counts, the votes grouped by domain and group in SQL, and the paper count.
-    Within a tie: more groups with votes first, then the domains' display order.
+    Three small queries whatever the number of ballots: the domains, the groups with
+    their ballot counts, and the votes per group and domain, all counted by PostgreSQL
+    as the ballots came in (workshops.tallies). Within a tie: more groups with votes
+    first, then the domains' display order.
     """
     domains = list(workshop.domains.order_by("order", "name"))
-    groups = list(
-        Group.objects.filter(workshop=workshop)
-        .annotate(ballot_count=Count("ballots"))
-        .order_by("number")
-    )
-    counts = (
-        Vote.objects.filter(ballot__workshop=workshop)
-        .values("domain_id", "ballot__group_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    ballot_totals = Ballot.objects.filter(workshop=workshop).aggregate(
-        total=Count("id"), paper=Count("id", filter=Q(is_paper=True))
+    groups = groups_with_counts(workshop)
+    counts = VoteCount.objects.filter(workshop=workshop, n__gt=0).values_list(
+        "domain_id", "group_id", "n"
     )
     hidden = {g.pk for g in groups if g.ballot_count < MIN_BALLOTS_TO_SHOW_GROUP}
 
     by_domain = {d.pk: DomainResult(domain=d) for d in domains}
-    for row in counts:
-        result = by_domain.get(row["domain_id"])
+    for domain_id, group_id, n in counts:
+        result = by_domain.get(domain_id)
         if result is None:  # a domain later removed from the ballot: still counted
             continue
-        result.votes += row["n"]
+        result.votes += n
         result.groups_with_votes += 1
-        result.per_group[row["ballot__group_id"]] = row["n"]
+        result.per_group[group_id] = n
     for result in by_domain.values():
         for group in groups:
             if group.pk in hidden:
@@ -113,8 +130,8 @@ def ranking(workshop):
         workshop=workshop,
         groups=groups,
         results=results,
-        participants=ballot_totals["total"],
-        paper_ballots=ballot_totals["paper"],
+        participants=sum(g.ballot_count for g in groups),
+        paper_ballots=sum(g.paper_count for g in groups),
         votes=sum(r.votes for r in results),
         hidden_groups=hidden,
     )
@@ -158,16 +175,8 @@ def ballot_for(workshop, hashed_token):
 
 
 def group_ballot_counts(workshop):
-    """Ballots per group (one grouped query) for the live console."""
-    groups = list(
-        Group.objects.filter(workshop=workshop)
-        .annotate(
-            ballot_count=Count("ballots"),
-            paper_count=Count("ballots", filter=Q(ballots__is_paper=True)),
-        )
-        .order_by("number")
-    )
-    return groups
+    """Ballots per group (one query) for the live console."""
+    return groups_with_counts(workshop)
 
 
 def selections(workshop):

@@ -3,7 +3,7 @@
 import segno
 from django.contrib import messages
 from django.db import IntegrityError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from aktiv import audit, page_cache
 from aktiv.charts import bar_chart
-from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, has_role, role_required
 from domains.models import Domain
 from stories.models import CollectionRound, Story
@@ -55,7 +54,7 @@ def qr_svg(url, title):
 def workshop_list(request):
     workshops = (
         Workshop.objects.select_related("round", "facilitator")
-        .annotate(ballot_count=Count("ballots"))
+        .annotate(ballot_count=selectors.participants())
         .order_by("-held_on", "-id")
     )
     rounds = CollectionRound.objects.filter(workshops__isnull=False).distinct().order_by("name")
@@ -338,19 +337,7 @@ def _analysis_stories():
 
 def _record_story_views(request, stories):
     """One audit event per story whose text the page shows (never the text itself)."""
-    user = request.user
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            user=user,
-            username=user.get_username(),
-            action=audit.Action.VIEW,
-            object_type=Story._meta.label_lower,
-            object_id=str(story.pk),
-            object_label=story.audit_label(),
-            detail={"side": "udvælgelse"},
-        )
-        for story in stories
-    )
+    audit.record_views(request.user, stories, side="udvælgelse")
 
 
 @role_required(FACILITATOR)

@@ -20,7 +20,16 @@ from django.db import migrations
 # kind -> tables. For auth_user only the columns a page shows or that decide who may see
 # what count: a login updates last_login and must not empty every cache.
 TABLES = {
-    "stories": ["stories_story", "stories_story_domains", "stories_feedback"],
+    "stories": [
+        "stories_story",
+        "stories_story_domains",
+        "stories_feedback",
+        # Kept by triggers on the tables above (stories.tallies), written with them.
+        "stories_storycount",
+        "stories_domainpaircount",
+        "stories_storytellercount",
+        "stories_collectioncount",
+    ],
     "workshops": [
         "workshops_workshop",
         "workshops_workshop_domains",
@@ -29,6 +38,9 @@ TABLES = {
         "workshops_vote",
         "workshops_quote",
         "workshops_selection",
+        # Kept by triggers on ballots and votes (workshops.tallies), written with them.
+        "workshops_groupcount",
+        "workshops_votecount",
     ],
     "reference": [
         "domains_domain",
@@ -105,6 +117,10 @@ def backward():
 
 
 class Migration(migrations.Migration):
-    dependencies = [("aktiv", "0003_data_versions")]
+    dependencies = [
+        ("aktiv", "0003_data_versions"),
+        ("stories", "0007_tallies"),
+        ("workshops", "0005_tallies"),
+    ]
 
     operations = [migrations.RunSQL(FORWARD, backward())]

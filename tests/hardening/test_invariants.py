@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from domains.models import Domain
@@ -70,11 +70,12 @@ def test_invariants_catch_an_erased_story_that_came_back():
     assert "er slettet, men findes igen" in invariant_violations()[0]
 
 
-def test_invariants_catch_a_consent_recorder_without_a_date(staff_user):
+def test_the_database_refuses_a_consent_recorder_without_a_date(staff_user):
     story = make_story(consent=("analysis",), user=staff_user)
     assert invariant_violations() == []
-    Story.objects.filter(pk=story.pk).update(consent_analysis_on=None)
-    assert "registrant uden dato" in invariant_violations()[0]
+    with pytest.raises(IntegrityError, match="story_consent_analysis_recorded_with_date"):
+        with transaction.atomic():
+            Story.objects.filter(pk=story.pk).update(consent_analysis_on=None)
 
 
 def test_withdrawing_a_selected_story_removes_it_from_the_selections(staff_client):

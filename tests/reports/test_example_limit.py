@@ -4,7 +4,8 @@ import pytest
 
 from domains.models import Domain
 from stories.models import Story
-from stories.selectors import EXAMPLE_LIMIT, titles_by_domain
+from stories.selectors import EXAMPLE_LIMIT, counts_by_domain, titles_by_domain
+from stories.tallies import Audience
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +29,14 @@ def make_stories(n, domain):
 
 
 def test_titles_by_domain_caps_the_list_and_reports_the_total(django_assert_num_queries):
-    glaede = Domain.objects.get(slug="glaede")
+    glaede, laering = Domain.objects.filter(slug__in=["glaede", "laering"]).order_by("slug")
     make_stories(EXAMPLE_LIMIT + 7, glaede)
-    with django_assert_num_queries(2):  # the data version, then the titles
-        examples = titles_by_domain(Story.objects.for_report())
+    make_stories(3, laering)
+    totals = counts_by_domain(Audience.REPORT)
+    assert totals == {glaede.pk: EXAMPLE_LIMIT + 7, laering.pk: 3}
+    with django_assert_num_queries(1):  # one bounded part per domain, in one query
+        examples = titles_by_domain(Story.objects.for_report(), [glaede.pk, laering.pk], totals)
+    assert len(examples[laering.pk]) == 3
     assert len(examples[glaede.pk]) == EXAMPLE_LIMIT
     assert {row["total"] for row in examples[glaede.pk]} == {EXAMPLE_LIMIT + 7}
 

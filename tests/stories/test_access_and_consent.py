@@ -89,7 +89,7 @@ def test_staff_sees_every_story_including_drafts_and_the_count(staff_client, sto
     body = staff_client.get("/stories/").content.decode()
     for title in ["Kladden", "Uden samtykke", "Kun analyse", "Til rapporten", "Offentlig"]:
         assert title in body
-    assert "5 fortællinger fundet" in body
+    assert "5 fortællinger" in body
 
 
 def test_staff_detail_shows_code_collector_and_consent_and_is_audited(
@@ -111,7 +111,7 @@ def test_manager_list_holds_only_report_stories_without_code_or_collector(manage
     assert "Til rapporten" in body and "Offentlig" in body
     for hidden in ["Kladden", "Uden samtykke", "Kun analyse", SECRET_CODE, "medarbejder"]:
         assert hidden not in body
-    assert "2 fortællinger fundet" in body
+    assert "2 fortællinger" in body
 
 
 def test_manager_detail_shows_only_title_domains_employment_and_text(manager_client, stories):

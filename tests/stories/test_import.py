@@ -227,9 +227,14 @@ def test_a_file_with_any_bad_row_saves_nothing_and_lists_problems_first(staff_cl
         ({"fortælling": "CPR 010190-1234"}, "fortaelling", "CPR-nummer"),
         ({"fortællerkode": "Hanne"}, "fortaellerkode", "Brug en kode som B-017"),
         ({"beskæftigelse": "astronaut"}, "beskaeftigelse", "Ukendt beskæftigelse"),
-        ({"indsamlet_dato": "2999-01-01"}, "indsamlet_dato", "Datoen ligger i fremtiden."),
+        ({"indsamlet_dato": "2999-01-01"}, "indsamlet_dato", "kan ikke ligge i fremtiden."),
+        (  # the story form's rule too (they used to differ): read back after collecting
+            {"indsamlet_dato": "2021-03-04", "genlæst_dato": "2021-03-01"},
+            "genlaest_dato",
+            "Fortællingen kan ikke være læst op, før den blev indsamlet.",
+        ),
         ({"samtykke_rapport": "i går"}, "samtykke_rapport", "er ikke en dato"),
-        ({"domæner": ""}, "domaener", "En klar fortælling skal have mindst ét domæne."),
+        ({"domæner": ""}, "domaener", "Vælg mindst ét forandringsdomæne, før fortællingen"),
         ({"runde": "1999"}, "runde", "Indsamlingsrunden »1999« findes ikke."),
     ],
 )

@@ -43,13 +43,31 @@ def test_search_covers_title_text_and_significance(staff_client):
     assert found == {"Glæden ved arbejdet", "a", "b"}
 
 
-def test_search_shows_the_number_of_matches(staff_client):
+def test_search_shows_which_matches_without_counting_them_all(staff_client):
     for _ in range(3):
         make_story(text="Jeg har fået et nyt arbejde")
     make_story(text="Noget helt andet")
     body = staff_client.get("/stories/?q=arbejder").content.decode()
-    assert "3 fortællinger fundet" in body
-    assert "(af 4 i alt)" in body
+    assert "Viser nr. 1–3 af dem, der passer." in body
+    assert "(4 fortællinger i alt)" in body
+    assert "Dem, der passer bedst, står først" in body
+
+
+def test_search_ranks_the_best_match_first(staff_client):
+    best = make_story(title="Arbejde arbejde", text="Arbejdet er mit arbejde, jeg arbejder.")
+    make_story(title="Nyere", text="Jeg har et arbejde.")
+    page = staff_client.get("/stories/?q=arbejde").context["page"]
+    assert [s.pk for s in page.object_list][0] == best.pk
+
+
+def test_a_filtered_list_shows_a_next_page_without_a_total(staff_client):
+    for i in range(51):
+        make_story(title=f"Om arbejde {i}")
+    page = staff_client.get("/stories/?q=arbejde").context["page"]
+    assert page.total is None and page.has_next and len(page.object_list) == 50
+    page = staff_client.get("/stories/?q=arbejde&side=2").context["page"]
+    assert not page.has_next and len(page.object_list) == 1
+    assert staff_client.get("/stories/").context["page"].total == 51
 
 
 def test_search_with_odd_characters_never_fails(staff_client):
@@ -167,6 +185,9 @@ def _bulk_stories(count, user, round_):
         ],
         batch_size=5000,
     )
+    # What autovacuum does on a live server after a bulk load: plans follow the data.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE stories_story, stories_story_domains")
 
 
 LIST_QUERIES = [
@@ -227,7 +248,7 @@ def _plan(queryset):
 def _filtered(**data):
     form = StoryFilterForm(data)
     assert form.is_valid(), form.errors
-    # The count query of the paginator: the filter alone, without ORDER BY/LIMIT.
+    # The filter alone, without ORDER BY/LIMIT.
     return form.filter(Story.objects.all()).order_by()
 
 
