@@ -41,7 +41,7 @@ def setup_django(static_root):
     django.setup()
 
 
-def start_gunicorn(port, workers, log_name, threads=4):
+def start_gunicorn(port, workers, log_name, threads=4, env=None):
     log = open(ROOT / log_name, "w")  # noqa: SIM115 (lives as long as the server)
     process = subprocess.Popen(
         [
@@ -60,7 +60,7 @@ def start_gunicorn(port, workers, log_name, threads=4):
             "--no-control-socket",  # parallel runs must not share ~/.gunicorn/gunicorn.ctl
         ],
         cwd=ROOT,
-        env=dict(os.environ),
+        env={**os.environ, **(env or {})},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
