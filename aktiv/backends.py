@@ -1,27 +1,48 @@
 """The sign-in backend: Django's ModelBackend, loading a user's roles with the user.
 
-Every signed-in page needs the user's roles (navigation, who sees what). ModelBackend
-loads the user, and the roles would then cost a second query on every request; here the
-role names come in the same query (aktiv.roles.role_names reads them first).
+Every signed-in page needs the user's roles (navigation, who sees what). The user and
+the role names come in one query; while the page cache is on (aktiv.page_cache), the
+result is kept in the process's memory under the "reference" data version, which
+PostgreSQL moves whenever a user's name, password, active or administrator flag or
+roles change (aktiv migration 0004): a revoked role or a deactivated user takes effect
+on the next request.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.cache import cache
 from django.db.models import Q
+
+from . import page_cache
+
+
+def _load(user_id):
+    user = (
+        get_user_model()
+        .objects.annotate(
+            role_list=ArrayAgg("groups__name", filter=Q(groups__isnull=False), default=[])
+        )
+        .filter(pk=user_id)
+        .first()
+    )
+    if user is not None:
+        user._aktiv_roles = frozenset(user.role_list)
+    return user
 
 
 class RoleModelBackend(ModelBackend):
     def get_user(self, user_id):
-        user = (
-            get_user_model()
-            .objects.annotate(
-                role_list=ArrayAgg("groups__name", filter=Q(groups__isnull=False), default=[])
-            )
-            .filter(pk=user_id)
-            .first()
-        )
+        if page_cache.enabled():
+            key = f"aktiv:user:{user_id}:{page_cache.data_versions()['reference']}"
+            user = cache.get(key)
+            if user is None:
+                user = _load(user_id)
+                if user is not None:
+                    cache.set(key, user, settings.PAGE_CACHE_SECONDS)
+        else:
+            user = _load(user_id)
         if user is None or not self.user_can_authenticate(user):
             return None
-        user._aktiv_roles = frozenset(user.role_list)
         return user

@@ -19,6 +19,7 @@ to disk or shared with another service. The pages must also be fast without it: 
 saves rendering between writes, nothing more.
 """
 
+import contextvars
 import hashlib
 
 from django.conf import settings
@@ -38,13 +39,56 @@ EVERYTHING = (STORIES, WORKSHOPS, REFERENCE)
 
 CSRF_FIELD = "csrfmiddlewaretoken"
 
+# Tables written only by triggers on other tables (the counts of stories.tallies and
+# workshops.tallies), in the same statement: a write to the source moves its version,
+# so these need no version trigger of their own (one more bump of the same counter per
+# ballot would make every voter wait on it).
+DERIVED_TABLES = {
+    "stories_storycount": {"stories_story", "stories_story_domains"},
+    "stories_domainpaircount": {"stories_story", "stories_story_domains"},
+    "stories_storytellercount": {"stories_story", "stories_feedback"},
+    "stories_storytellertotal": {"stories_story", "stories_feedback"},
+    "stories_collectioncount": {"stories_story"},
+    "workshops_groupcount": {"workshops_ballot"},
+    "workshops_votecount": {"workshops_ballot", "workshops_vote"},
+}
+
+
+# Within a request, the versions are read once (RequestVersionsMiddleware sets a memo).
+_request_memo = contextvars.ContextVar("aktiv_data_versions", default=None)
+
 
 def data_versions():
-    """{kind: version} for every kind of data, in one query."""
-    # A single-table read of the counters the triggers keep; the table is not a model.
+    """{kind: version} for every kind of data (one query; once per request)."""
+    memo = _request_memo.get()
+    if memo is not None and "versions" in memo:
+        return memo["versions"]
+    # A single-table read of the counters the triggers keep (striped over a few rows per
+    # kind, aktiv migration 0004); the table is not a model.
     with connection.cursor() as cursor:
-        cursor.execute("SELECT name, version FROM aktiv_dataversion")
-        return dict(cursor.fetchall())
+        cursor.execute("SELECT name, sum(version)::bigint FROM aktiv_dataversion GROUP BY name")
+        versions = dict(cursor.fetchall())
+    if memo is not None:
+        memo["versions"] = versions
+    return versions
+
+
+class RequestVersionsMiddleware:
+    """Each request reads the data versions afresh, once, when first needed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_memo.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_memo.reset(token)
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
 
 
 def reader_key(user):

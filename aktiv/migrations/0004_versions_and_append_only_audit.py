@@ -4,8 +4,14 @@
    statement-level trigger on every INSERT, UPDATE, DELETE or TRUNCATE of each table
    below. A cached page names the kinds it depends on; the test
    tests/aktiv/test_page_cache.py renders every cached page and fails if it reads a
-   table that is not listed here under one of those kinds. This replaces the partial set
-   of 0003 (which missed auth_user_groups and most of auth_user).
+   table that is not listed here under one of those kinds (or, for the counts that
+   triggers keep from these tables, aktiv.page_cache.DERIVED_TABLES). This replaces the
+   partial set of 0003 (which missed auth_user_groups and most of auth_user).
+
+   Each counter is striped over SLOTS rows: a writing transaction bumps the slot of its
+   transaction id, and a reader adds the slots up. The sum moves with every committed
+   write, as one row would, but writers no longer queue for one row: with a single row,
+   every ballot waited for the ballot before it to commit.
 
 2. The audit log is append-only. A row trigger refuses UPDATE and DELETE of
    aktiv_auditevent, except
@@ -18,17 +24,14 @@
 from django.db import migrations
 
 # kind -> tables. For auth_user only the columns a page shows or that decide who may see
-# what count: a login updates last_login and must not empty every cache.
+# what count (the password too: aktiv.backends keeps signed-in users under this version
+# and a changed password must end other sessions); a login updates last_login and must
+# not empty every cache.
 TABLES = {
     "stories": [
         "stories_story",
         "stories_story_domains",
         "stories_feedback",
-        # Kept by triggers on the tables above (stories.tallies), written with them.
-        "stories_storycount",
-        "stories_domainpaircount",
-        "stories_storytellercount",
-        "stories_collectioncount",
     ],
     "workshops": [
         "workshops_workshop",
@@ -38,9 +41,6 @@ TABLES = {
         "workshops_vote",
         "workshops_quote",
         "workshops_selection",
-        # Kept by triggers on ballots and votes (workshops.tallies), written with them.
-        "workshops_groupcount",
-        "workshops_votecount",
     ],
     "reference": [
         "domains_domain",
@@ -50,8 +50,42 @@ TABLES = {
         "auth_group",
     ],
 }
-USER_COLUMNS = "username, first_name, last_name, is_active, is_staff, is_superuser"
+USER_COLUMNS = "username, password, first_name, last_name, is_active, is_staff, is_superuser"
 
+
+
+SLOTS = 16
+
+STRIPED_COUNTERS = [
+    "ALTER TABLE aktiv_dataversion ADD COLUMN slot smallint NOT NULL DEFAULT 0",
+    "ALTER TABLE aktiv_dataversion DROP CONSTRAINT aktiv_dataversion_pkey",
+    "ALTER TABLE aktiv_dataversion ADD PRIMARY KEY (name, slot)",
+    f"INSERT INTO aktiv_dataversion (name, slot, version) "
+    f"SELECT name, s, 0 FROM aktiv_dataversion, generate_series(1, {SLOTS - 1}) s",
+    f"""
+    CREATE OR REPLACE FUNCTION aktiv_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE aktiv_dataversion SET version = version + 1
+         WHERE name = TG_ARGV[0] AND slot = txid_current() % {SLOTS};
+        RETURN NULL;
+    END
+    $$
+    """,
+]
+ONE_COUNTER = [
+    """
+    CREATE OR REPLACE FUNCTION aktiv_bump_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE aktiv_dataversion SET version = version + 1 WHERE name = TG_ARGV[0];
+        RETURN NULL;
+    END
+    $$
+    """,
+    "DELETE FROM aktiv_dataversion WHERE slot <> 0",
+    "ALTER TABLE aktiv_dataversion DROP CONSTRAINT aktiv_dataversion_pkey",
+    "ALTER TABLE aktiv_dataversion ADD PRIMARY KEY (name)",
+    "ALTER TABLE aktiv_dataversion DROP COLUMN slot",
+]
 
 
 def _trigger(table, kind):
@@ -100,7 +134,7 @@ APPEND_ONLY_AUDIT = [
     """,
 ]
 
-FORWARD = VERSION_TRIGGERS + APPEND_ONLY_AUDIT
+FORWARD = STRIPED_COUNTERS + VERSION_TRIGGERS + APPEND_ONLY_AUDIT
 
 
 def backward():
@@ -113,6 +147,7 @@ def backward():
         "DROP FUNCTION IF EXISTS aktiv_audit_append_only()",
         *DROP_VERSION_TRIGGERS,
         *[sql for sql in before.FORWARD if sql.startswith("CREATE TRIGGER")],
+        *ONE_COUNTER,
     ]
 
 

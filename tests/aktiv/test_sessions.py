@@ -53,9 +53,10 @@ def test_the_renewal_mark_is_not_set_for_anonymous_visitors(client):
     assert not Session.objects.exists()
 
 
-def test_roles_arrive_with_the_user_in_one_query(django_assert_num_queries):
+def test_roles_arrive_with_the_user_in_one_query(django_assert_num_queries, settings):
     from aktiv.backends import RoleModelBackend
 
+    settings.PAGE_CACHE_SECONDS = 0
     user = make_user(roles.STAFF, roles.MANAGER, username="to-roller")
     with django_assert_num_queries(1):
         loaded = RoleModelBackend().get_user(user.pk)
@@ -63,3 +64,34 @@ def test_roles_arrive_with_the_user_in_one_query(django_assert_num_queries):
     get_user_model().objects.filter(pk=user.pk).update(is_active=False)
     assert RoleModelBackend().get_user(user.pk) is None
     assert SessionIdleMiddleware.KEY.startswith("_")
+
+
+def test_a_signed_in_user_is_kept_until_their_roles_name_or_password_change(
+    django_assert_num_queries,
+):
+    from django.contrib.auth.models import Group
+
+    from aktiv.backends import RoleModelBackend
+
+    user = make_user(roles.STAFF, username="huskes")
+    backend = RoleModelBackend()
+    backend.get_user(user.pk)
+    with django_assert_num_queries(1):  # the data versions only
+        assert roles.role_names(backend.get_user(user.pk)) == {roles.STAFF}
+    user.groups.remove(Group.objects.get(name=roles.STAFF))  # a plain write to the roles
+    assert roles.role_names(backend.get_user(user.pk)) == frozenset()
+    get_user_model().objects.filter(pk=user.pk).update(password="ændret")
+    assert backend.get_user(user.pk).password == "ændret"
+    get_user_model().objects.filter(pk=user.pk).update(is_active=False)
+    assert backend.get_user(user.pk) is None
+
+
+def test_a_changed_password_ends_the_other_sessions(client, staff_user):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(staff_user)
+    assert other.get("/stories/").status_code == 200
+    staff_user.set_password("et-helt-nyt-kodeord-42")
+    staff_user.save()
+    assert other.get("/stories/").status_code == 302  # signed out: to the login page
