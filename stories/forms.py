@@ -3,11 +3,12 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import ProhibitNullCharactersValidator
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.forms import LeanFieldsMixin
 from aktiv.roles import STAFF
 from domains.models import Domain
 
@@ -297,8 +298,20 @@ class StoryForm(forms.ModelForm):
         }
 
 
-class StoryFilterForm(forms.Form):
-    """Filters of the story list (GET). Managers get `restricted=True`: fewer filters."""
+class _IdChoiceField(forms.TypedChoiceField):
+    """A choice of rows by id; the choices are set by the form from one small query."""
+
+    def __init__(self, *, empty_label, **kwargs):
+        super().__init__(coerce=int, empty_value=None, required=False, **kwargs)
+        self.empty_label = empty_label
+
+
+class StoryFilterForm(LeanFieldsMixin, forms.Form):
+    """Filters of the story list (GET). Managers get `restricted=True`: fewer filters.
+
+    The list is the busiest page: the choices come from three `values_list` queries
+    (not model instances) and templates/aktiv/_lean_field.html renders the fields.
+    """
 
     CONSENT_CHOICES = [
         ("", _("Alle")),
@@ -320,32 +333,29 @@ class StoryFilterForm(forms.Form):
             "max_length": _("Søg efter højst %(limit_value)d tegn (du skrev %(show_value)d).")
         },
     )
-    domain = forms.ModelChoiceField(
+    domain = _IdChoiceField(
         label=_("Forandringsdomæne"),
-        queryset=Domain.objects.order_by("order", "name"),
-        required=False,
         empty_label=_("Alle domæner"),
+        error_messages={"invalid_choice": _("Vælg et domæne fra listen.")},
     )
     employment_type = forms.ChoiceField(
         label=_("Beskæftigelse"),
         choices=[("", _("Alle")), *Story.Employment.choices],
         required=False,
     )
-    round = forms.ModelChoiceField(
+    round = _IdChoiceField(
         label=_("Indsamlingsrunde"),
-        queryset=CollectionRound.objects.order_by("-starts_on", "-id"),
-        required=False,
         empty_label=_("Alle runder"),
+        error_messages={"invalid_choice": _("Vælg en runde fra listen.")},
     )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Alle")), *Story.Status.choices], required=False
     )
     consent = forms.ChoiceField(label=_("Samtykke"), choices=CONSENT_CHOICES, required=False)
-    collector = UsernameChoiceField(
+    collector = _IdChoiceField(
         label=_("Indsamlet af"),
-        queryset=staff_users(),
-        required=False,
         empty_label=_("Alle"),
+        error_messages={"invalid_choice": _("Vælg en medarbejder fra listen.")},
     )
     storyteller_code = forms.CharField(label=_("Fortællerkode"), required=False, max_length=20)
     date_from = forms.DateField(
@@ -355,15 +365,26 @@ class StoryFilterForm(forms.Form):
         label=_("Indsamlet til"), required=False, widget=DATE_WIDGET, error_messages=DATE_ERRORS
     )
 
-    def __init__(self, *args, restricted=False, **kwargs):
+    def __init__(self, *args, restricted=False, domains=None, **kwargs):
+        """`domains`: [(id, name)] when the caller has them already."""
         super().__init__(*args, **kwargs)
         self.restricted = restricted
         if restricted:
             for name in list(self.fields):
                 if name not in self.RESTRICTED_FIELDS:
                     del self.fields[name]
-        self.fields["domain"].error_messages["invalid_choice"] = _("Vælg et domæne fra listen.")
+        if domains is None:
+            domains = Domain.objects.order_by("order", "name").values_list("pk", "name")
+        self._set_choices("domain", domains)
+        if not restricted:
+            rounds = CollectionRound.objects.order_by(F("starts_on").desc(nulls_last=True), "-id")
+            self._set_choices("round", rounds.values_list("pk", "name"))
+            self._set_choices("collector", staff_users().values_list("pk", "username"))
         self.fields["q"].validators.append(validate_no_nul)
+
+    def _set_choices(self, name, rows):
+        field = self.fields[name]
+        field.choices = [("", field.empty_label), *rows]
 
     def clean_storyteller_code(self):
         return (self.cleaned_data.get("storyteller_code") or "").strip().upper()
@@ -380,11 +401,11 @@ class StoryFilterForm(forms.Form):
 
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         if data.get("domain"):
-            queryset = queryset.filter(domains=data["domain"])
+            queryset = queryset.filter(domains__id=data["domain"])
         if data.get("employment_type"):
             queryset = queryset.filter(employment_type=data["employment_type"])
         if data.get("round"):
-            queryset = queryset.filter(round=data["round"])
+            queryset = queryset.filter(round_id=data["round"])
         if data.get("status"):
             queryset = queryset.filter(status=data["status"])
         consent = data.get("consent")
@@ -400,7 +421,7 @@ class StoryFilterForm(forms.Form):
         elif consent == "withdrawn":
             queryset = queryset.filter(withdrawn_at__isnull=False)
         if data.get("collector"):
-            queryset = queryset.filter(collected_by=data["collector"])
+            queryset = queryset.filter(collected_by_id=data["collector"])
         if data.get("storyteller_code"):
             queryset = queryset.filter(storyteller_code=data["storyteller_code"])
         if data.get("date_from"):

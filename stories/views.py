@@ -27,7 +27,7 @@ from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, admin_required, has_role, role_required
 from domains.models import Domain
 
-from . import export, importer, search, selectors, services
+from . import export, importer, listing, search, selectors, services
 from .forms import (
     AccessRequestForm,
     CollectionRoundForm,
@@ -107,28 +107,12 @@ def story_list(request):
     raise PermissionDenied
 
 
-# The columns the lists show: not the texts or the search document (kilobytes per row).
-LIST_FIELDS = (
-    "id",
-    "title",
-    "employment_type",
-    "collected_on",
-    "storyteller_code",
-    "status",
-    "created_at",
-    "round__name",
-    "collected_by__username",
-    *(f"consent_{scope}_on" for scope in Story.CONSENT_SCOPES),
-    "withdrawn_at",
-)
-
-
-def _list_context(request, form, stories, total, all_total):
-    """A page of the list: newest first, or the best search matches first."""
+def _list_context(request, form, stories, fields, total, all_total, domains):
+    """A page of the list as plain rows: newest first, or the best search matches first."""
     terms = form.cleaned_data.get("q") if form.is_bound and form.is_valid() else ""
-    page = paging.page_of(
-        search.ordered(stories, terms), request.GET.get("side"), PAGE_SIZE, total=total
-    )
+    ordered = search.ordered(stories, terms).values(*fields)
+    page = paging.page_of(ordered, request.GET.get("side"), PAGE_SIZE, total=total)
+    listing.with_domains(page.object_list, domains)
     return {
         "form": form,
         "page": page,
@@ -142,18 +126,16 @@ def _list_context(request, form, stories, total, all_total):
 
 def _staff_list(request):
     def build():
-        form = StoryFilterForm(request.GET or None)
-        stories = (
-            form.filter(Story.objects.all())
-            .select_related("round", "collected_by")
-            .only(*LIST_FIELDS)
-            .prefetch_related(DOMAINS_FOR_DISPLAY)
-        )
+        domains = listing.domain_choices()
+        form = StoryFilterForm(request.GET or None, domains=domains)
+        stories = form.filter(Story.objects.all())
         # The total of an unfiltered list is kept by PostgreSQL; a filtered one shows
         # its pages without counting every match.
         all_total = selectors.story_total(Audience.ALL)
         total = None if form.active_filters() else all_total
-        return _list_context(request, form, stories, total, all_total)
+        return _list_context(
+            request, form, stories, listing.STAFF_FIELDS, total, all_total, domains
+        )
 
     return page_cache.cached_page(
         request,
@@ -167,25 +149,14 @@ def _staff_list(request):
 
 def _manager_list(request):
     def build():
-        form = StoryFilterForm(request.GET or None, restricted=True)
-        stories = (
-            form.filter(Story.objects.for_report())
-            .only("id", "title", "employment_type", "created_at")
-            .prefetch_related(DOMAINS_FOR_DISPLAY)
-        )
+        domains = listing.domain_choices()
+        form = StoryFilterForm(request.GET or None, restricted=True, domains=domains)
+        stories = form.filter(Story.objects.for_report())
         all_total = selectors.story_total(Audience.REPORT)
         total = None if form.active_filters() else all_total
-        context = _list_context(request, form, stories, total, all_total)
-        context["rows"] = [
-            {
-                "pk": story.pk,
-                "title": story.title,
-                "employment_type": story.get_employment_type_display(),
-                "domains": list(story.domains.all()),
-            }
-            for story in context["page"].object_list
-        ]
-        return context
+        return _list_context(
+            request, form, stories, listing.MANAGER_FIELDS, total, all_total, domains
+        )
 
     return page_cache.cached_page(
         request,

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def titles_on(client, query):
     response = client.get("/stories/?" + query)
     assert response.status_code == 200
-    return {s.title for s in response.context["page"].object_list}
+    return {s["title"] for s in response.context["page"].object_list}
 
 
 # Search --------------------------------------------------------------------------------
@@ -39,7 +39,7 @@ def test_search_covers_title_text_and_significance(staff_client):
     make_story(title="b", text="x", significance="Arbejde giver mig glæde")
     make_story(title="c", text="x", significance="")
     response = staff_client.get("/stories/", {"q": "arbejdet"})
-    found = {s.title for s in response.context["page"].object_list}
+    found = {s["title"] for s in response.context["page"].object_list}
     assert found == {"Glæden ved arbejdet", "a", "b"}
 
 
@@ -57,7 +57,7 @@ def test_search_ranks_the_best_match_first(staff_client):
     best = make_story(title="Arbejde arbejde", text="Arbejdet er mit arbejde, jeg arbejder.")
     make_story(title="Nyere", text="Jeg har et arbejde.")
     page = staff_client.get("/stories/?q=arbejde").context["page"]
-    assert [s.pk for s in page.object_list][0] == best.pk
+    assert [s["id"] for s in page.object_list][0] == best.pk
 
 
 def test_a_filtered_list_shows_a_next_page_without_a_total(staff_client):
@@ -148,9 +148,9 @@ def test_list_is_paginated_50_a_page_newest_first(staff_client):
     stories = [make_story(title=f"S{i:03d}") for i in range(55)]
     page1 = staff_client.get("/stories/").context["page"]
     assert len(page1.object_list) == 50
-    assert page1.object_list[0].title == stories[-1].title
+    assert page1.object_list[0]["title"] == stories[-1].title
     page2 = staff_client.get("/stories/?side=2").context["page"]
-    assert [s.title for s in page2.object_list] == [f"S{i:03d}" for i in range(4, -1, -1)]
+    assert [s["title"] for s in page2.object_list] == [f"S{i:03d}" for i in range(4, -1, -1)]
 
 
 # Speed: same number of queries for 20 and 20,000 stories ---------------------------------
