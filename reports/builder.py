@@ -149,7 +149,6 @@ def ordered_domains(ranking):
 
 def build_report(round, workshop):
     audience = Audience.REPORT
-    stories = story_selectors.stories_of(audience, round)
     texts = {t.key: t for t in ReportText.objects.filter(key__in=TEXT_KEYS)}
     for key in TEXT_KEYS:
         texts.setdefault(key, ReportText(key=key, title="", body=""))
@@ -162,8 +161,8 @@ def build_report(round, workshop):
     result = workshop_ranking(workshop) if workshop is not None else None
     domains, results = ordered_domains(result)
     totals = story_selectors.counts_by_domain(audience, round)
-    examples = story_selectors.titles_by_domain(stories, [d.pk for d in domains], totals)
-    chosen = report_selectors.selections(round, stories) if round is not None else {}
+    examples = story_selectors.titles_by_domain(audience, round, [d.pk for d in domains], totals)
+    chosen = report_selectors.selections(round, audience) if round is not None else {}
     quotes = report_selectors.citizen_quotes(round) if round is not None else {}
     sections = []
     for domain in domains:

@@ -4,19 +4,24 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workshops import report_selectors
+from workshops.models import Workshop
 
 from .models import ReportText
 
+# How many of a round's closed workshops the choice lists (newest first); an older one
+# is still shown when it is chosen through the address (?workshop=<id>).
+WORKSHOP_CHOICES = 12
 
-def workshop_label(workshop, rounds_by_id):
-    parts = [workshop.title, workshop.get_kind_display(), workshop.held_on.strftime("%d.%m.%Y")]
-    round_ = rounds_by_id.get(workshop.round_id)
-    if round_ is not None:
-        parts.append(round_.name)
-    return " · ".join(parts)
+
+def workshop_label(workshop, kinds):
+    return " · ".join(
+        [workshop.title, kinds.get(workshop.kind, ""), workshop.held_on.strftime("%d.%m.%Y")]
+    )
 
 
 class _GetForm(forms.Form):
+    """A GET form with one choice (rendered by templates/reports/_choice_form.html)."""
+
     submit_label = _("Vis")
     form_id = ""
 
@@ -24,15 +29,16 @@ class _GetForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields[self.field_name]
         field.choices = [("", field.empty_label), *choices]
-        self.helper = FormHelper()
-        self.helper.form_method = "get"
-        self.helper.form_tag = True
-        self.helper.attrs = {"novalidate": ""}
-        self.helper.form_class = "choice-form"
-        self.helper.form_id = self.form_id
-        button = Submit("", self.submit_label)
-        button.field_classes = "btn btn-outline-primary"  # not on top of btn-primary
-        self.helper.add_input(button)
+
+    @property
+    def field(self):
+        return self[self.field_name]
+
+    def options(self):
+        """(value, label, selected) for the template: cheaper than a widget per option."""
+        bound = self.field
+        selected = str(bound.value() or "")
+        return [(str(value), label, str(value) == selected) for value, label in bound.field.choices]
 
 
 class _IdChoiceField(forms.TypedChoiceField):
@@ -68,37 +74,49 @@ class WorkshopChoiceForm(_GetForm):
 class Choice:
     """The round and the ranking workshop chosen through GET parameters.
 
-    Two queries whatever is chosen: the rounds and the closed workshops (newest first);
-    the defaults are picked from those lists and the two forms' choices come from them.
+    A fixed number of small queries whatever is chosen: the rounds, the round's newest
+    closed workshops (at most WORKSHOP_CHOICES), and the chosen workshop or a default
+    from another round when the list lacks it.
     """
 
     def __init__(self, data):
         all_rounds = list(report_selectors.rounds())
-        closed = list(report_selectors.closed_workshops_plain())
         rounds_by_id = {r.pk: r for r in all_rounds}
-        workshops_by_id = {w.pk: w for w in closed}
         self.round_form = RoundChoiceForm(
-            data if "round" in data else None,
-            choices=[(r.pk, r.name) for r in all_rounds],
+            data if "round" in data else None, choices=[(r.pk, r.name) for r in all_rounds]
         )
+        asked_round = asked_workshop = None
+        if self.round_form.is_bound and self.round_form.is_valid():
+            asked_round = rounds_by_id.get(self.round_form.cleaned_data["round"])
+        raw = data.get("workshop")
+        if raw and str(raw).isdigit():
+            asked_workshop = report_selectors.closed_workshops_plain().filter(pk=raw).first()
+        round_ = asked_round
+        if asked_workshop is not None:
+            round_ = rounds_by_id.get(asked_workshop.round_id, round_)
+        round_ = round_ or (all_rounds[0] if all_rounds else None)
+
+        closed = report_selectors.closed_workshops_plain()
+        closed = list(
+            closed.filter(round=round_) if round_ is not None else closed.filter(round=None)
+        )[:WORKSHOP_CHOICES]
+        if asked_workshop is not None and asked_workshop not in closed:
+            closed.append(asked_workshop)
+        kinds = {value: str(label) for value, label in Workshop.Kind.choices}
         self.workshop_form = WorkshopChoiceForm(
             data if "workshop" in data else None,
-            choices=[(w.pk, workshop_label(w, rounds_by_id)) for w in closed],
+            choices=[(w.pk, workshop_label(w, kinds)) for w in closed],
         )
-        round_ = workshop = None
+        workshop = None
         if self.workshop_form.is_bound and self.workshop_form.is_valid():
-            workshop = workshops_by_id.get(self.workshop_form.cleaned_data["workshop"])
-        if self.round_form.is_bound and self.round_form.is_valid():
-            round_ = rounds_by_id.get(self.round_form.cleaned_data["round"])
+            workshop = asked_workshop
+        if workshop is None:  # the round's latest citizens' workshop, else the latest anywhere
+            citizens = [w for w in closed if w.kind == Workshop.Kind.CITIZENS]
+            workshop = (
+                citizens[0] if citizens else report_selectors.default_ranking_workshop(round_)
+            )
         if workshop is not None:
-            round_ = rounds_by_id.get(workshop.round_id, round_)
-        else:
-            round_ = round_ or (all_rounds[0] if all_rounds else None)
-            workshop = report_selectors.pick_default_workshop(closed, round_)
-            if workshop is not None and round_ is None:
-                round_ = rounds_by_id.get(workshop.round_id)
-        if workshop is not None and workshop.round_id in rounds_by_id:
-            workshop.round = rounds_by_id[workshop.round_id]
+            workshop.round = rounds_by_id.get(workshop.round_id)
         self.round = round_
         self.workshop = workshop
 

@@ -5,6 +5,7 @@ Pages that combine apps live in `reports`: stories are read through `stories.sel
 `workshops.report_selectors`. A fixed number of queries whatever the data size.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -18,12 +19,21 @@ from stories.models import Story
 from workshops import report_selectors
 from workshops.models import Workshop
 from workshops.selectors import ranking as workshop_ranking
+from workshops.selectors import rankings as workshop_rankings
 
 FEW_STORIES = 3
+# What the overview shows of a domain (not its long texts).
+DOMAIN_SUMMARY_FIELDS = ("id", "name", "slug", "statement", "order", "is_active", "icon")
 
 
 def story_url(story_id):
-    return reverse("stories:detail", kwargs={"pk": story_id})
+    """A story's page: /stories/<id>/ (a stable URL; reversed once, not per story)."""
+    return f"{_stories_url()}{story_id}/"
+
+
+@functools.cache
+def _stories_url():
+    return reverse("stories:list")
 
 
 def may_open_stories(user):
@@ -55,16 +65,18 @@ def ordered(domains, ranking):
 def overview(user, round, workshop):
     """Everything /domains/ shows, in a fixed number of small queries (counts come from
     the tallies PostgreSQL keeps, see stories.tallies and workshops.tallies)."""
-    domains = list(Domain.objects.all())
-    ranking = workshop_ranking(workshop) if workshop is not None else None
+    domains = list(Domain.objects.only(*DOMAIN_SUMMARY_FIELDS))
     others = report_selectors.latest_closed_of_kind(
         round, (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS)
     )
-    comparisons = [
-        workshop_ranking(other)
+    compared = [
+        other
         for other in (others.get(kind) for kind in (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS))
         if other is not None and (workshop is None or other.pk != workshop.pk)
     ]
+    ranked = workshop_rankings(([workshop] if workshop is not None else []) + compared)
+    ranking = ranked.pop(0) if workshop is not None else None
+    comparisons = ranked
     audience = story_selectors.audience_for(user)
     cross = story_selectors.domain_employment_table(audience, round)
     story_counts = {}
@@ -137,16 +149,16 @@ def summary(user, domain, round, workshop):
     ranking = workshop_ranking(workshop) if workshop is not None else None
     result = ranking.rank_of(domain.pk) if ranking is not None else None
     audience = story_selectors.audience_for(user)
-    stories = story_selectors.stories_of(audience, round)
     totals = story_selectors.counts_by_domain(audience, round)
-    examples = story_selectors.titles_by_domain(stories, [domain.pk], totals).get(domain.pk, [])
+    examples = story_selectors.titles_by_domain(audience, round, [domain.pk], totals)
+    examples = examples.get(domain.pk, [])
     link = may_open_stories(user)
     for story in examples:
         story["url"] = story_url(story["id"]) if link else None
     chosen = []
     quotes = {}
     if round is not None:
-        chosen = report_selectors.selections(round, stories, [domain.pk]).get(domain.pk, [])
+        chosen = report_selectors.selections(round, audience, [domain.pk]).get(domain.pk, [])
         quotes = report_selectors.citizen_quotes(round, [domain.pk]).get(domain.pk, {})
     for selection in chosen:
         selection.story_url = story_url(selection.story_id) if link else None
@@ -168,6 +180,6 @@ def few_stories(audience, threshold=FEW_STORIES):
     counts = story_selectors.counts_by_domain(audience)
     return [
         (domain, counts.get(domain.pk, 0))
-        for domain in Domain.objects.active()
+        for domain in Domain.objects.active().only(*DOMAIN_SUMMARY_FIELDS)
         if counts.get(domain.pk, 0) < threshold
     ]

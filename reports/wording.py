@@ -3,6 +3,8 @@
 Danish (and English) number words for 0-20; larger numbers fall back to digits.
 """
 
+import functools
+
 from django.utils.translation import get_language, gettext, ngettext
 
 DANISH = [
@@ -63,6 +65,11 @@ def number_word(n, capitalize=False, language=None):
     return word[:1].upper() + word[1:] if capitalize else word
 
 
+@functools.lru_cache(maxsize=8)
+def _phrases_in(language):
+    return _phrases()
+
+
 def _phrases():
     # employment type -> (singular, plural); "%(n)s" is the capitalised number word.
     return {
@@ -103,7 +110,8 @@ def _phrases():
 
 def employment_phrase(employment, n):
     """The preface bullet for one employment type: "Syv er kommet i job med løntilskud"."""
-    singular, plural = _phrases().get(employment, _phrases()["other"])
+    phrases = _phrases_in(get_language())
+    singular, plural = phrases.get(employment, phrases["other"])
     template = singular if n == 1 else plural
     return template % {"n": number_word(n, capitalize=True)}
 

@@ -41,6 +41,17 @@ class CollectionRound(models.Model):
         return self.name
 
 
+def consent_condition(scope=None, prefix=""):
+    """The consent rule as a condition: a ready story, not withdrawn, and with consent to
+    `scope` ("analysis", "report", "publish") when one is named. `prefix` puts it on a
+    related story ("story__"). StoryQuerySet below, and the counts PostgreSQL keeps
+    (stories_audiences(), stories migration 0007), say the same."""
+    condition = models.Q(**{f"{prefix}status": "ready", f"{prefix}withdrawn_at__isnull": True})
+    if scope is not None:
+        condition &= models.Q(**{f"{prefix}consent_{scope}_on__isnull": False})
+    return condition
+
+
 class StoryQuerySet(models.QuerySet):
     """Consent rules live here, so no page can forget them."""
 
@@ -52,15 +63,15 @@ class StoryQuerySet(models.QuerySet):
 
     def for_analysis(self):
         """May be read in analysis workshops."""
-        return self.ready().not_withdrawn().filter(consent_analysis_on__isnull=False)
+        return self.filter(consent_condition("analysis"))
 
     def for_report(self):
         """May be quoted anonymously in the learning report and shown to managers."""
-        return self.ready().not_withdrawn().filter(consent_report_on__isnull=False)
+        return self.filter(consent_condition("report"))
 
     def for_public(self):
         """May be shown on the public stories page."""
-        return self.ready().not_withdrawn().filter(consent_publish_on__isnull=False)
+        return self.filter(consent_condition("publish"))
 
 
 class StoryStatus(models.TextChoices):
@@ -383,4 +394,5 @@ from .tallies import (  # noqa: E402, F401
     DomainPairCount,
     StoryCount,
     StorytellerCount,
+    StorytellerTotal,
 )

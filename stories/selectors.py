@@ -10,13 +10,14 @@ from django.db.models import Count, Q, Sum
 
 from aktiv.roles import FACILITATOR, STAFF, has_role
 
-from .models import Story
+from .models import Story, consent_condition
 from .tallies import (
     Audience,
     CollectionCount,
     DomainPairCount,
     StoryCount,
     StorytellerCount,
+    StorytellerTotal,
 )
 
 StoryDomain = Story.domains.through
@@ -36,22 +37,22 @@ def audience_for(user):
     return Audience.REPORT
 
 
-# The same rules as querysets, for the lists of titles.
-AUDIENCE_STORIES = {
-    Audience.ALL: lambda: Story.objects.all(),
-    Audience.STAFF: lambda: Story.objects.ready().not_withdrawn(),
-    Audience.ANALYSIS: lambda: Story.objects.for_analysis(),
-    Audience.REPORT: lambda: Story.objects.for_report(),
-    Audience.PUBLISH: lambda: Story.objects.for_public(),
-}
+def audience_condition(audience, round=None, prefix=""):
+    """The stories an audience sees, in a round (None: every round), as a condition
+    (stories.models.consent_condition; `prefix` puts it on a related story)."""
+    if audience == Audience.ALL:
+        condition = Q()
+    else:
+        scope = None if audience == Audience.STAFF else audience.value
+        condition = consent_condition(scope, prefix)
+    if round is not None:
+        condition &= Q(**{f"{prefix}round_id": round.pk})
+    return condition
 
 
 def stories_of(audience, round=None):
     """The stories an audience sees, in a round (None: every round), as a queryset."""
-    stories = AUDIENCE_STORIES[audience]()
-    if round is not None:
-        stories = stories.filter(round=round)
-    return stories
+    return Story.objects.filter(audience_condition(audience, round))
 
 
 def visible_to(user):
@@ -117,35 +118,38 @@ def cooccurrence(audience, round=None):
 
 def feedback_counts(audience, round=None):
     """{"stories", "storytellers", "with_feedback", "stories_with_feedback"}: counts."""
-    tellers = (
-        _rows(StorytellerCount, audience, round)
-        .values("teller")
-        .annotate(told=Sum("stories"), heard=Sum("with_feedback"))
-        .filter(told__gt=0)
-    )
-    counts = tellers.aggregate(
+    if round is not None:  # kept per round by the triggers: one row
+        total = _rows(StorytellerTotal, audience, round).first()
+        return {
+            "stories": story_total(audience, round),
+            "storytellers": total.tellers if total else 0,
+            "with_feedback": total.tellers_heard if total else 0,
+            "stories_with_feedback": total.stories_heard if total else 0,
+        }
+    # Every round: a storyteller with stories in two rounds counts once.
+    rows = _rows(StorytellerCount, audience, round).filter(stories__gt=0)
+    tellers = rows.values("teller").annotate(told=Sum("stories"), heard=Sum("with_feedback"))
+    return tellers.aggregate(
         stories=Sum("told", default=0),
         storytellers=Count("teller"),
         with_feedback=Count("teller", filter=Q(heard__gt=0)),
         stories_with_feedback=Sum("heard", default=0),
     )
-    return counts
 
 
-def titles_by_domain(stories, domain_ids, totals, limit=EXAMPLE_LIMIT):
+def titles_by_domain(audience, round, domain_ids, totals, limit=EXAMPLE_LIMIT):
     """{domain id: [{"id", "title", "total"}, ...]}: the first `limit` stories of each
-    domain in collection order (`stories` carries the reader's consent rule), in one
-    query of one bounded part per domain; `totals` ({domain id: n}) comes from
-    counts_by_domain."""
+    domain that the audience sees, in collection order, in one query made of one bounded
+    part per domain; `totals` ({domain id: n}) comes from counts_by_domain."""
     wanted = [d for d in domain_ids if totals.get(d)]
     if not wanted:
         return {}
-    parts = [
-        StoryDomain.objects.filter(domain_id=domain_id, story__in=stories.order_by().values("pk"))
+    tagged = (
+        StoryDomain.objects.filter(audience_condition(audience, round, prefix="story__"))
         .order_by("story__collected_on", "story_id")
-        .values_list("domain_id", "story_id", "story__title")[:limit]
-        for domain_id in wanted
-    ]
+        .values_list("domain_id", "story_id", "story__title")
+    )
+    parts = [tagged.filter(domain_id=domain_id)[:limit] for domain_id in wanted]
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     result = {}
     for domain_id, story_id, title in rows:

@@ -102,6 +102,28 @@ class StorytellerCount(models.Model):
         return f"{self.audience} {self.round_id}/{self.teller}: {self.stories}"
 
 
+class StorytellerTotal(models.Model):
+    """Per audience and round: how many storytellers it sees, how many of them have had
+    feedback on a story, and how many stories have had feedback (kept with
+    StorytellerCount: a storyteller counts when their row goes above zero)."""
+
+    round_id = models.BigIntegerField()
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    tellers = models.IntegerField(default=0)
+    tellers_heard = models.IntegerField(default=0)
+    stories_heard = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("optælling af fortællere")
+        verbose_name_plural = _("optællinger af fortællere")
+        constraints = [
+            models.UniqueConstraint(fields=["round_id", "audience"], name="storytellertotal_key")
+        ]
+
+    def __str__(self):
+        return f"{self.audience} {self.round_id}: {self.tellers}"
+
+
 class CollectionCount(models.Model):
     """Meta-monitoring of the collection (every story): per round, collector (0: none)
     and month collected, how many stories and how many are ready, have each consent,

@@ -8,6 +8,7 @@ function runs a fixed number of queries whatever the number of ballots or quotes
 from django.db.models import Count, F
 
 from stories.models import CollectionRound
+from stories.selectors import audience_condition
 
 from .models import Quote, Selection, Workshop
 from .selectors import participants
@@ -35,17 +36,6 @@ def closed_workshops():
 def closed_workshops_plain():
     """Closed workshops, newest first, without joins (for choice lists)."""
     return Workshop.objects.filter(status=CLOSED).order_by("-held_on", "-id")
-
-
-def pick_default_workshop(closed, round):
-    """From closed workshops (newest first): the round's latest citizens' workshop, else
-    the latest citizens' workshop, else the latest closed workshop."""
-    citizens = [w for w in closed if w.kind == Workshop.Kind.CITIZENS]
-    if round is not None:
-        for workshop in citizens:
-            if workshop.round_id == round.pk:
-                return workshop
-    return (citizens or closed or [None])[0]
 
 
 def default_ranking_workshop(round=None):
@@ -96,20 +86,31 @@ def citizen_quotes(round, domain_ids=None):
     return result
 
 
-def selections(round, stories, domain_ids=None):
-    """{domain id: [Selection]} of the round's closed workshops, only for stories in the
-    given (consent-filtered) queryset; story and workshop loaded in the same query."""
+def selections(round, audience, domain_ids=None):
+    """{domain id: [Selection]} of the round's closed workshops, only for stories the
+    audience may see (stories.selectors.audience_condition); the story's title and the
+    workshop loaded in the same query."""
     rows = Selection.objects.filter(
+        audience_condition(audience, prefix="story__"),
         workshop__round=round,
         workshop__status=CLOSED,
-        story__in=stories.order_by().values("pk"),
     )
     if domain_ids is not None:
         rows = rows.filter(domain_id__in=domain_ids)
+    rows = rows.select_related("story", "workshop").only(
+        "id",
+        "domain_id",
+        "reason",
+        "dissent",
+        "story_id",
+        "story__title",
+        "workshop_id",
+        "workshop__title",
+        "workshop__kind",
+        "workshop__held_on",
+    )
     result = {}
-    for selection in rows.select_related("story", "workshop").order_by(
-        "workshop__held_on", "workshop_id", "id"
-    ):
+    for selection in rows.order_by("workshop__held_on", "workshop_id", "id"):
         result.setdefault(selection.domain_id, []).append(selection)
     return result
 

@@ -13,6 +13,8 @@ from .tallies import GroupCount, VoteCount
 # Per-group counts of a group with fewer ballots than this are hidden (they would
 # reveal how a person voted); its votes still count in the totals.
 MIN_BALLOTS_TO_SHOW_GROUP = 3
+# What a ranking shows of a domain (not its long texts).
+RANKED_DOMAIN_FIELDS = ("id", "name", "slug", "statement", "order", "is_active", "icon")
 
 
 @dataclass
@@ -66,12 +68,7 @@ def participants(workshop="pk"):
     return Coalesce(Subquery(ballots), 0)
 
 
-def groups_with_counts(workshop):
-    """The workshop's groups in order, each with `ballot_count` and `paper_count` from the
-    tallies PostgreSQL keeps (one query)."""
-    groups = list(
-        Group.objects.filter(workshop=workshop).select_related("count").order_by("number")
-    )
+def _with_counts(groups):
     for group in groups:
         tally = getattr(group, "count", None)
         group.ballot_count = tally.ballots if tally else 0
@@ -79,19 +76,52 @@ def groups_with_counts(workshop):
     return groups
 
 
-def ranking(workshop):
-    """Domains on the workshop's ballot ranked by votes (competition ranking, 1-2-2-4).
-
-    Three small queries whatever the number of ballots: the domains, the groups with
-    their ballot counts, and the votes per group and domain, all counted by PostgreSQL
-    as the ballots came in (workshops.tallies). Within a tie: more groups with votes
-    first, then the domains' display order.
-    """
-    domains = list(workshop.domains.order_by("order", "name"))
-    groups = groups_with_counts(workshop)
-    counts = VoteCount.objects.filter(workshop=workshop, n__gt=0).values_list(
-        "domain_id", "group_id", "n"
+def groups_with_counts(workshop):
+    """The workshop's groups in order, each with `ballot_count` and `paper_count` from the
+    tallies PostgreSQL keeps (one query)."""
+    return _with_counts(
+        list(Group.objects.filter(workshop=workshop).select_related("count").order_by("number"))
     )
+
+
+def ranking(workshop):
+    """Domains on the workshop's ballot ranked by votes (see rankings)."""
+    return rankings([workshop])[0]
+
+
+def rankings(workshops):
+    """The rankings of several workshops, in three small queries whatever the number of
+    workshops or ballots: the domains on their ballots, their groups with ballot counts,
+    and the votes per group and domain, all counted by PostgreSQL as the ballots came in
+    (workshops.tallies). Competition ranking (1-2-2-4); within a tie, more groups with
+    votes first, then the domains' display order.
+    """
+    ids = [w.pk for w in workshops]
+    on_ballot = (
+        Workshop.domains.through.objects.filter(workshop_id__in=ids)
+        .select_related("domain")
+        .only(*(f"domain__{name}" for name in RANKED_DOMAIN_FIELDS), "workshop_id")
+        .order_by("domain__order", "domain__name")
+    )
+    domains, groups, counts = {}, {}, {}
+    for row in on_ballot:
+        domains.setdefault(row.workshop_id, []).append(row.domain)
+    grouped = Group.objects.filter(workshop_id__in=ids).select_related("count")
+    for group in _with_counts(list(grouped.order_by("number"))):
+        groups.setdefault(group.workshop_id, []).append(group)
+    for row in VoteCount.objects.filter(workshop_id__in=ids, n__gt=0).values_list(
+        "workshop_id", "domain_id", "group_id", "n"
+    ):
+        counts.setdefault(row[0], []).append(row[1:])
+    return [
+        _rank(w, domains.get(w.pk, []), groups.get(w.pk, []), counts.get(w.pk, []))
+        for w in workshops
+    ]
+
+
+def _rank(workshop, domains, groups, counts):
+    """One workshop's Ranking from its ballot's domains, its groups (with ballot counts)
+    and its vote counts [(domain id, group id, n)]."""
     hidden = {g.pk for g in groups if g.ballot_count < MIN_BALLOTS_TO_SHOW_GROUP}
 
     by_domain = {d.pk: DomainResult(domain=d) for d in domains}

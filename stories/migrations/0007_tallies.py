@@ -41,6 +41,46 @@ FORWARD = [
         SELECT coalesce(nullif(s.storyteller_code, ''), '#' || s.id)
     $$
     """,
+    # Storytellers: add to each (round, audience, teller) row its stories (told) and its
+    # stories with feedback (heard), and to the round's totals the storytellers who now
+    # have (or no longer have) a story, or a story with feedback: a row crossing zero.
+    """
+    CREATE FUNCTION stories_add_to_tellers(
+        round_keys bigint[], audiences text[], tellers text[], told bigint[], heard bigint[]
+    ) RETURNS void LANGUAGE sql AS $$
+        WITH delta AS (
+            SELECT * FROM unnest(round_keys, audiences, tellers, told, heard)
+                       AS d(round_id, audience, teller, stories, with_feedback)
+             WHERE d.round_id IS NOT NULL
+        ), after AS (
+            INSERT INTO stories_storytellercount AS c
+                   (round_id, audience, teller, stories, with_feedback)
+            SELECT round_id, audience, teller, stories, with_feedback FROM delta
+             ORDER BY 1, 2, 3
+            ON CONFLICT (round_id, audience, teller) DO UPDATE
+            SET stories = c.stories + EXCLUDED.stories,
+                with_feedback = c.with_feedback + EXCLUDED.with_feedback
+            RETURNING c.round_id, c.audience, c.teller, c.stories, c.with_feedback
+        )
+        INSERT INTO stories_storytellertotal AS t
+               (round_id, audience, tellers, tellers_heard, stories_heard)
+        SELECT a.round_id, a.audience,
+               count(*) FILTER (WHERE a.stories > 0 AND a.stories - d.stories <= 0)
+               - count(*) FILTER (WHERE a.stories <= 0 AND a.stories - d.stories > 0),
+               count(*) FILTER (WHERE a.with_feedback > 0
+                                  AND a.with_feedback - d.with_feedback <= 0)
+               - count(*) FILTER (WHERE a.with_feedback <= 0
+                                    AND a.with_feedback - d.with_feedback > 0),
+               sum(d.with_feedback)
+          FROM after a JOIN delta d USING (round_id, audience, teller)
+         GROUP BY 1, 2
+         ORDER BY 1, 2
+        ON CONFLICT (round_id, audience) DO UPDATE
+        SET tellers = t.tellers + EXCLUDED.tellers,
+            tellers_heard = t.tellers_heard + EXCLUDED.tellers_heard,
+            stories_heard = t.stories_heard + EXCLUDED.stories_heard;
+    $$
+    """,
     # Add (sign 1) or remove (sign -1) everything a set of stories counts for, with their
     # current domain tags and feedback: one upsert per table, grouped by key.
     """
@@ -76,16 +116,14 @@ FORWARD = [
         ON CONFLICT (round_id, audience, domain_a, domain_b) DO UPDATE SET n = c.n + EXCLUDED.n;
 
         -- Its storyteller.
-        INSERT INTO stories_storytellercount AS c (round_id, audience, teller, stories, with_feedback)
-        SELECT coalesce(s.round_id, 0), a, stories_teller(s), sign * count(*),
-               sign * count(*) FILTER (WHERE EXISTS (SELECT 1 FROM stories_feedback f
-                                                      WHERE f.story_id = s.id))
-          FROM unnest(rows) s CROSS JOIN LATERAL unnest(stories_audiences(s)) a
-         GROUP BY 1, 2, 3
-         ORDER BY 1, 2, 3
-        ON CONFLICT (round_id, audience, teller) DO UPDATE
-        SET stories = c.stories + EXCLUDED.stories,
-            with_feedback = c.with_feedback + EXCLUDED.with_feedback;
+        PERFORM stories_add_to_tellers(array_agg(round_key), array_agg(audience),
+                                       array_agg(teller), array_agg(told), array_agg(heard))
+          FROM (SELECT coalesce(s.round_id, 0) AS round_key, a AS audience,
+                       stories_teller(s) AS teller, sign * count(*) AS told,
+                       sign * count(*) FILTER (WHERE EXISTS (SELECT 1 FROM stories_feedback f
+                                                              WHERE f.story_id = s.id)) AS heard
+                  FROM unnest(rows) s CROSS JOIN LATERAL unnest(stories_audiences(s)) a
+                 GROUP BY 1, 2, 3) deltas;
 
         -- The collection: round, collector, month.
         INSERT INTO stories_collectioncount AS c (round_id, collector_id, month, total, ready,
@@ -227,14 +265,13 @@ FORWARD = [
     CREATE FUNCTION stories_feedback_changed(stories bigint[], sign integer)
     RETURNS void LANGUAGE plpgsql AS $$
     BEGIN
-        INSERT INTO stories_storytellercount AS c (round_id, audience, teller, stories, with_feedback)
-        SELECT coalesce(s.round_id, 0), a, stories_teller(s), 0, sign * count(*)
-          FROM stories_story s CROSS JOIN LATERAL unnest(stories_audiences(s)) a
-         WHERE s.id = ANY (stories)
-         GROUP BY 1, 2, 3
-         ORDER BY 1, 2, 3
-        ON CONFLICT (round_id, audience, teller) DO UPDATE
-        SET with_feedback = c.with_feedback + EXCLUDED.with_feedback;
+        PERFORM stories_add_to_tellers(array_agg(round_key), array_agg(audience),
+                                       array_agg(teller), array_agg(0), array_agg(heard))
+          FROM (SELECT coalesce(s.round_id, 0) AS round_key, a AS audience,
+                       stories_teller(s) AS teller, sign * count(*) AS heard
+                  FROM stories_story s CROSS JOIN LATERAL unnest(stories_audiences(s)) a
+                 WHERE s.id = ANY (stories)
+                 GROUP BY 1, 2, 3) deltas;
     END
     $$
     """,
@@ -290,6 +327,7 @@ BACKWARD = [
     "DROP FUNCTION IF EXISTS stories_story_deleted()",
     "DROP FUNCTION IF EXISTS stories_story_inserted()",
     "DROP FUNCTION IF EXISTS stories_tally_stories(stories_story[], integer)",
+    "DROP FUNCTION IF EXISTS stories_add_to_tellers(bigint[], text[], text[], bigint[], bigint[])",
     "DROP FUNCTION IF EXISTS stories_teller(stories_story)",
     "DROP FUNCTION IF EXISTS stories_audiences(stories_story)",
 ]
@@ -440,6 +478,43 @@ class Migration(migrations.Migration):
                 "constraints": [
                     models.UniqueConstraint(
                         fields=("round_id", "audience", "teller"), name="storytellercount_key"
+                    )
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="StorytellerTotal",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("round_id", models.BigIntegerField()),
+                (
+                    "audience",
+                    models.CharField(
+                        choices=[
+                            ("all", "alle fortællinger"),
+                            ("staff", "klare fortællinger"),
+                            ("analysis", "med samtykke til analyse"),
+                            ("report", "med samtykke til rapporten"),
+                            ("publish", "med samtykke til offentliggørelse"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("tellers", models.IntegerField(default=0)),
+                ("tellers_heard", models.IntegerField(default=0)),
+                ("stories_heard", models.IntegerField(default=0)),
+            ],
+            options={
+                "verbose_name": "optælling af fortællere",
+                "verbose_name_plural": "optællinger af fortællere",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("round_id", "audience"), name="storytellertotal_key"
                     )
                 ],
             },

@@ -24,6 +24,7 @@ from stories.tallies import (
     DomainPairCount,
     StoryCount,
     StorytellerCount,
+    StorytellerTotal,
 )
 from tests.factories import make_round, make_user
 from tests.hardening.conftest import rolled_back
@@ -91,6 +92,15 @@ def assert_story_tallies_match():
         _kept(StorytellerCount, ["round_id", "audience", "teller"], ["stories", "with_feedback"])
         == tellers
     )
+    totals = {}
+    for (round_id, audience, _teller), (told, heard) in tellers.items():
+        row = totals.setdefault((round_id, audience), [0, 0, 0])
+        row[0] += told > 0
+        row[1] += heard > 0
+        row[2] += heard
+    assert _kept(
+        StorytellerTotal, ["round_id", "audience"], ["tellers", "tellers_heard", "stories_heard"]
+    ) == {key: tuple(row) for key, row in totals.items() if any(row)}
     values = ["total", "ready", "analysis", "report", "publish", "withdrawn", "read_back"]
     collection = _kept(CollectionCount, ["round_id", "collector_id", "month"], values)
     assert collection == _expected_collection()
