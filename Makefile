@@ -12,6 +12,14 @@ TEST_ENV := DJANGO_SECRET_KEY=test-secret-key-not-for-production \
 	DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
 	DJANGO_STATIC_ROOT=.test-static
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), except the fault tests: they stop
+# and restart the PostgreSQL every worker uses, so they run alone afterwards. Exit status 5
+# (no test selected, e.g. PYTEST_ARGS names no fault test) counts as passed.
+TEST_WORKERS ?= 2
+PYTEST_TWO_PARTS := $(PY) -m pytest -n $(TEST_WORKERS) -m "not faults" $(PYTEST_ARGS); a=$$?; \
+	$(PY) -m pytest -m faults $(PYTEST_ARGS); b=$$?; \
+	[ $$a -eq 5 ] && a=0; [ $$b -eq 5 ] && b=0; exit $$(( a | b ))
+
 RUN_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
 
 # Runs a command against PostgreSQL: $$DATABASE_URL if set, else the embedded server of the
@@ -50,14 +58,14 @@ test: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(TEST_ENV) $(WITH_PG) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(WITH_PG) sh -c '$(PYTEST_TWO_PARTS)'
 
 ## make test-fast: the same without the browser and fault tests (daily work)
 test-fast: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(TEST_ENV) $(WITH_PG) $(PY) -m pytest -m "not browser and not faults" $(PYTEST_ARGS)
+	$(TEST_ENV) $(WITH_PG) $(PY) -m pytest -n $(TEST_WORKERS) -m "not browser and not faults" $(PYTEST_ARGS)
 
 ## make loadtest: 300 voting participants + 20 browsing staff against gunicorn (2 workers)
 loadtest: $(VENV)/.installed-dev

@@ -463,6 +463,11 @@ def main():
         default="caches on,caches off,mixed",
         help="which of the three tables to measure (comma-separated)",
     )
+    parser.add_argument(
+        "--fill-only",
+        action="store_true",
+        help="fill the database and stop (to profile pages on it with --reuse later)",
+    )
     parser.add_argument("--output", default=str(ROOT / "docs" / "benchmarks.md"))
     args = parser.parse_args()
     wanted = [name.strip() for name in args.tables.split(",") if name.strip()]
@@ -478,6 +483,8 @@ def main():
         f"  stories in {data['story_seconds']:.0f} s, workshops in "
         f"{data['workshop_seconds']:.0f} s",
     )
+    if args.fill_only:
+        return
     from domains.models import Domain
 
     domain_ids = [str(pk) for pk in Domain.objects.order_by("order").values_list("pk", flat=True)]
