@@ -31,7 +31,7 @@ PG_DATA := .data/postgres
 .PHONY: run test test-fast lint format install install-dev messages clean loadtest bench
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e .
 	touch $@
