@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.text import CleanTextForm, CleanTextModelForm
 from workshops import report_selectors
 
 from .models import ReportText
@@ -16,7 +17,7 @@ def workshop_label(workshop, rounds_by_id):
     return " · ".join(parts)
 
 
-class _GetForm(forms.Form):
+class _GetForm(CleanTextForm):
     submit_label = _("Vis")
     form_id = ""
 
@@ -112,7 +113,7 @@ class Choice:
         return params
 
 
-class ReportTextForm(forms.ModelForm):
+class ReportTextForm(CleanTextModelForm):
     class Meta:
         model = ReportText
         fields = ["title", "body"]

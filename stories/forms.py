@@ -2,19 +2,19 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from aktiv.roles import STAFF
+from aktiv.text import CleanTextForm, CleanTextModelForm
 from domains.models import Domain
 
 from . import rules
 from .models import CollectionRound, Story
 from .services import STORY_FIELDS
-from .validators import STORYTELLER_CODE_PATTERN, validate_no_cpr, validate_no_nul
+from .validators import STORYTELLER_CODE_PATTERN
 
 SEARCH_MAX_LENGTH = 200
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -71,13 +71,7 @@ class DomainChoiceField(forms.ModelMultipleChoiceField):
         )
 
 
-def _replace_nul_validator(field):
-    field.validators = [
-        v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
-    ] + [validate_no_nul]
-
-
-class StoryForm(forms.ModelForm):
+class StoryForm(CleanTextModelForm):
     """The story with its consent block. `user` records consent and is the default collector."""
 
     consent_analysis = forms.BooleanField(required=False, label=CONSENT_LABELS["analysis"])
@@ -176,9 +170,6 @@ class StoryForm(forms.ModelForm):
         self.user = user
         story = self.instance
 
-        for name in ("title", "text", "significance", "storyteller_code"):
-            _replace_nul_validator(self.fields[name])
-            self.fields[name].validators.append(validate_no_cpr)
         for name in ("collected_on", "read_back_on", *self.consent_date_fields()):
             self.fields[name].error_messages.update(DATE_ERRORS)
 
@@ -297,7 +288,7 @@ class StoryForm(forms.ModelForm):
         }
 
 
-class StoryFilterForm(forms.Form):
+class StoryFilterForm(CleanTextForm):
     """Filters of the story list (GET). Managers get `restricted=True`: fewer filters."""
 
     CONSENT_CHOICES = [
@@ -363,7 +354,6 @@ class StoryFilterForm(forms.Form):
                 if name not in self.RESTRICTED_FIELDS:
                     del self.fields[name]
         self.fields["domain"].error_messages["invalid_choice"] = _("Vælg et domæne fra listen.")
-        self.fields["q"].validators.append(validate_no_nul)
 
     def clean_storyteller_code(self):
         return (self.cleaned_data.get("storyteller_code") or "").strip().upper()
@@ -415,7 +405,7 @@ class StoryFilterForm(forms.Form):
         return any(value for value in self.cleaned_data.values())
 
 
-class CollectionRoundForm(forms.ModelForm):
+class CollectionRoundForm(CleanTextModelForm):
     class Meta:
         model = CollectionRound
         fields = ["name", "starts_on", "ends_on"]
@@ -431,7 +421,6 @@ class CollectionRoundForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _replace_nul_validator(self.fields["name"])
         for name in ("starts_on", "ends_on"):
             self.fields[name].error_messages.update(DATE_ERRORS)
         self.helper = FormHelper()
@@ -451,7 +440,7 @@ class CollectionRoundForm(forms.ModelForm):
         return data
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(CleanTextForm):
     confirm = forms.BooleanField(
         required=True,
         error_messages={"required": _("Sæt kryds for at bekræfte.")},
@@ -466,7 +455,7 @@ class ConfirmForm(forms.Form):
         self.helper.form_tag = False
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanTextForm):
     file = forms.FileField(
         label=_("Fil (CSV eller Excel)"),
         help_text=_("CSV (UTF-8 eller Windows-1252, ; eller ,) eller XLSX. Højst 20 MB."),
@@ -485,7 +474,7 @@ class ImportForm(forms.Form):
         self.helper.form_tag = False
 
 
-class AccessRequestForm(forms.Form):
+class AccessRequestForm(CleanTextForm):
     """A citizen's access request: the storyteller code whose story views to list."""
 
     code = forms.CharField(

@@ -9,12 +9,12 @@ import pytest
 from django.db import connection
 
 from aktiv.models import AuditEvent
+from aktiv.text import spreadsheet_cell as neutralise
 from domains.models import Domain
 from stories.models import CollectionRound
 from tests.factories import cast, make_story, make_workshop, open_workshop
 from workshops import services
 from workshops.demo_data import CITIZEN_GROUPS, ballots_for
-from workshops.exports import neutralise
 from workshops.models import Ballot, Quote, Selection, Vote, Workshop
 
 pytestmark = pytest.mark.django_db
