@@ -349,6 +349,8 @@ class StoryFilterForm(CleanTextForm):
     def __init__(self, *args, restricted=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.restricted = restricted
+        # A manager searches only the fields a manager may read (stories.search).
+        self.search_document = "report_search_document" if restricted else "search_document"
         if restricted:
             for name in list(self.fields):
                 if name not in self.RESTRICTED_FIELDS:
@@ -397,7 +399,7 @@ class StoryFilterForm(CleanTextForm):
             queryset = queryset.filter(collected_on__gte=data["date_from"])
         if data.get("date_to"):
             queryset = queryset.filter(collected_on__lte=data["date_to"])
-        return search(queryset, data.get("q"))
+        return search(queryset, data.get("q"), self.search_document)
 
     def active_filters(self):
         if not (self.is_bound and self.is_valid()):

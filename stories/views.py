@@ -127,7 +127,10 @@ def _list_context(request, form, stories, total, all_total):
     """A page of the list: newest first, or the best search matches first."""
     terms = form.cleaned_data.get("q") if form.is_bound and form.is_valid() else ""
     page = paging.page_of(
-        search.ordered(stories, terms), request.GET.get("side"), PAGE_SIZE, total=total
+        search.ordered(stories, terms, form.search_document),
+        request.GET.get("side"),
+        PAGE_SIZE,
+        total=total,
     )
     return {
         "form": form,
