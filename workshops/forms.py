@@ -49,6 +49,7 @@ class WorkshopForm(CleanTextModelForm):
             "held_on",
             "round",
             "votes_per_participant",
+            "expected_participants",
             "domains",
             "results_visible",
         ]
@@ -77,6 +78,11 @@ class WorkshopForm(CleanTextModelForm):
                 "max_value": _("Højst %(limit_value)s stemmer."),
             },
             "domains": {"required": _("Vælg mindst ét område til stemmesedlen.")},
+            "expected_participants": {
+                "invalid": _("Skriv et helt tal."),
+                "min_value": _("Skriv 0 eller flere."),
+                "max_value": _("Højst %(limit_value)s deltagere."),
+            },
         }
 
     def __init__(self, *args, **kwargs):
