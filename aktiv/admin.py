@@ -1,11 +1,27 @@
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import audit
+from .forms import AdminLoginForm
 from .models import AuditEvent, SitePage
+from .text import CleanTextMixin, CleanTextModelForm
 
 
-class AuditedAdmin(admin.ModelAdmin):
+class CleanTextAdmin(admin.ModelAdmin):
+    """Every admin page's form follows the text rule of the app's forms (aktiv.text)."""
+
+    form = CleanTextModelForm
+
+
+class CleanTextInline(admin.TabularInline):
+    form = CleanTextModelForm
+
+
+class AuditedAdmin(CleanTextAdmin):
     """A Django admin page whose changes are audited like the app's own (via="admin").
 
     The admin is for support; daily work goes through the app. Models with rules of
@@ -35,7 +51,7 @@ class AuditedAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(CleanTextAdmin):
     """Read-only: the log is append-only (the database refuses changes; prune_audit
     removes entries past their retention)."""
 
@@ -58,3 +74,31 @@ class AuditEventAdmin(admin.ModelAdmin):
 class SitePageAdmin(AuditedAdmin):
     list_display = ("title", "slug", "updated_at")
     readonly_fields = ("slug",)
+
+
+# Django's own user and group pages, with the same text rule (names are typed in).
+class _UserChangeForm(CleanTextMixin, UserChangeForm):
+    pass
+
+
+class _UserCreationForm(CleanTextMixin, AdminUserCreationForm):
+    pass
+
+
+class CleanTextUserAdmin(UserAdmin):
+    form = _UserChangeForm
+    add_form = _UserCreationForm
+
+
+class CleanTextGroupAdmin(GroupAdmin):
+    form = CleanTextModelForm
+
+
+for _model, _admin in ((get_user_model(), CleanTextUserAdmin), (Group, CleanTextGroupAdmin)):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin)
+
+# The admin's login form with the app's length limits: a username over 255 characters
+# crashed django-axes' failure record (a 500).
+admin.site.login_form = AdminLoginForm

@@ -8,6 +8,9 @@ class AktivConfig(AppConfig):
     verbose_name = _("Aktiv")
 
     def ready(self):
-        from . import roles
+        from django.contrib.auth.signals import user_login_failed
+
+        from . import roles, security
 
         post_migrate.connect(roles.sync_role_permissions, dispatch_uid="aktiv.sync_roles")
+        user_login_failed.connect(security.note_failed_login, dispatch_uid="aktiv.failed_login")

@@ -1,10 +1,12 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
+from .text import CleanTextForm, CleanTextMixin
 
 
 class LeanFieldsMixin:
@@ -49,7 +51,7 @@ class LeanFieldsMixin:
         return next(f for f in self.lean_fields() if f["name"] == self.add_prefix(name))
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(CleanTextForm):
     user = forms.ModelChoiceField(
         label=_("Bruger"),
         queryset=get_user_model().objects.order_by("username"),
@@ -87,8 +89,8 @@ class AuditFilterForm(forms.Form):
         return queryset
 
 
-class LoginForm(AuthenticationForm):
-    """Django's login form with real length limits.
+class LengthLimitedLogin(CleanTextMixin):
+    """Real length limits on a login form (the app's and the admin's).
 
     AuthenticationForm sets `max_length` on the username field after it is built, so no
     validator checks it: a 5,000-character username reached django-axes, whose failure
@@ -115,3 +117,11 @@ class LoginForm(AuthenticationForm):
                 % {"limit_value": self.PASSWORD_MAX_LENGTH},
             )
         )
+
+
+class LoginForm(LengthLimitedLogin, AuthenticationForm):
+    """The app's login form."""
+
+
+class AdminLoginForm(LengthLimitedLogin, AdminAuthenticationForm):
+    """The Django admin's login form (/admin/login/), with the same limits."""

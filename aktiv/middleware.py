@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 
 DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
 
@@ -88,3 +90,73 @@ class SessionIdleMiddleware:
             if now - session.get(self.KEY, 0) >= settings.SESSION_RENEW_SECONDS:
                 session[self.KEY] = now
         return response
+
+
+# What the site never uses: a page (or an injected script) may not ask for it.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+
+
+class SecurityHeadersMiddleware:
+    """Headers every response gets, in one place.
+
+    - Permissions-Policy: no camera, microphone, location, payment and the like.
+    - Cache-Control: no-store for every response to a signed-in user and every page of
+      the public stories: a page with story text must not stay in a browser's or a
+      proxy's cache (a shared municipal PC, say).
+    """
+
+    NO_STORE_PREFIXES = ("/public/",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or request.path.startswith(self.NO_STORE_PREFIXES):
+            add_never_cache_headers(response)
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than REQUEST_MAX_BYTES before anything reads it.
+
+    Django bounds form fields (DATA_UPLOAD_MAX_MEMORY_SIZE) but streams a file upload of
+    any size to disk. The import takes files under 20 MB, so the bound is a little more;
+    the proxy in front should refuse the same (README, client_max_body_size).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REQUEST_MAX_BYTES:
+            return HttpResponse(
+                _("Forespørgslen er for stor."), status=413, content_type="text/plain"
+            )
+        return self.get_response(request)

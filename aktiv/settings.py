@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "aktiv.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "aktiv.page_cache.RequestVersionsMiddleware",
@@ -87,9 +88,19 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "aktiv.middleware.SecurityHeadersMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the Danish lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Request bodies are bounded: a whole request (the import takes files under 20 MB), the
+# form fields held in memory, the number of fields and of files. The proxy in front
+# refuses larger bodies too (README, "Deploying").
+REQUEST_MAX_BYTES = env_int("AKTIV_REQUEST_MAX_BYTES", 24 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 1
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 ROOT_URLCONF = "aktiv.urls"
 
@@ -168,7 +179,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "aktiv.views.login_locked_out"
-AXES_ENABLE_ACCESS_FAILURE_LOG = False
+# Every failure is logged (username, address, time), so a slow attack across many
+# usernames or addresses is noticed: aktiv.security warns at this many in 15 minutes.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AKTIV_FAILED_LOGIN_ALERT = env_int("AKTIV_FAILED_LOGIN_ALERT", 50)
 AXES_VERBOSE = False
 
 LOGIN_URL = "login"
@@ -229,10 +243,14 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if env_bool("DJANGO_BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    AXES_IPWARE_PROXY_COUNT = 1
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# How many proxies append the address they saw to X-Forwarded-For; the client's address
+# is that many entries from the right (aktiv.clients). 0: REMOTE_ADDR is the client.
+AKTIV_TRUSTED_PROXIES = env_int("AKTIV_TRUSTED_PROXIES", 1 if BEHIND_PROXY else 0)
+# Every lock and count per address uses that one rule, django-axes' lockout too.
+AXES_CLIENT_IP_CALLABLE = "aktiv.clients.client_address"
 
 # Content Security Policy (django-csp 4): nothing inline, nothing from other hosts.
 CONTENT_SECURITY_POLICY = {

@@ -9,7 +9,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
-from . import paging
+from . import paging, security
 from .forms import AuditFilterForm
 from .middleware import (
     DATABASE_DOWN_ERRORS,
@@ -46,7 +46,12 @@ def audit_log(request):
     return render(
         request,
         "aktiv/audit_log.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "failed_logins": security.failed_login_summary(),
+        },
     )
 
 

@@ -3,10 +3,12 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.text import CleanTextModelForm
+
 from .models import Domain
 
 
-class DomainForm(forms.ModelForm):
+class DomainForm(CleanTextModelForm):
     class Meta:
         model = Domain
         fields = [

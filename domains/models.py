@@ -4,6 +4,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import icons
+
 
 class DomainQuerySet(models.QuerySet):
     def active(self):
@@ -41,7 +43,8 @@ class Domain(models.Model):
         _("ikon"),
         max_length=40,
         blank=True,
-        help_text=_("Navnet på et ikon i static/domains/icons/ (uden .svg)."),
+        choices=icons.choices,
+        help_text=_("Vælg et af ikonerne. Uden valg vises standardikonet."),
     )
     updated_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
 
@@ -72,4 +75,5 @@ class Domain(models.Model):
 
     @property
     def icon_path(self):
-        return f"domains/icons/{self.icon or 'default'}.svg"
+        """Always an icon that exists (domains.icons)."""
+        return icons.path_of(self.icon)

@@ -104,6 +104,16 @@ class Report:
         return wording.stories_collected_sentence(self.total)
 
     @property
+    def over_head_count_note(self):
+        """The mark when the ranking workshop had more ballots than participants."""
+        if self.ranking is None or not self.ranking.over_head_count:
+            return ""
+        return _(
+            "Obs: workshoppen fik %(n)s stemmesedler, men havde kun %(expected)s deltagere. "
+            "Nogen kan have stemt flere gange."
+        ) % {"n": self.ranking.participants, "expected": self.workshop.expected_participants}
+
+    @property
     def learn_heading(self):
         return learn_heading()
 

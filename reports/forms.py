@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.text import CleanTextForm, CleanTextModelForm
 from workshops import report_selectors
 from workshops.models import Workshop
 
@@ -19,7 +20,7 @@ def workshop_label(workshop, kinds):
     )
 
 
-class _GetForm(forms.Form):
+class _GetForm(CleanTextForm):
     """A GET form with one choice (rendered by templates/reports/_choice_form.html)."""
 
     submit_label = _("Vis")
@@ -130,7 +131,7 @@ class Choice:
         return params
 
 
-class ReportTextForm(forms.ModelForm):
+class ReportTextForm(CleanTextModelForm):
     class Meta:
         model = ReportText
         fields = ["title", "body"]

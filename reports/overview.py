@@ -6,6 +6,7 @@ small queries whatever the data size."""
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from aktiv.disclosure import hidden_keys
 from aktiv.roles import STAFF, has_role
 from stories import selectors as story_selectors
 from stories.tallies import NO_ROUND, Audience
@@ -22,6 +23,17 @@ def _month_end(month):
     import calendar
 
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def _without_small_counts(rows):
+    """Rows of one breakdown with the counts that could point at one person hidden (n and
+    link None), complementary ones too (aktiv.disclosure): a bucket of one story by one
+    collector in one month says who told what, and total minus the others would too."""
+    hidden = hidden_keys({index: row["n"] for index, row in enumerate(rows)})
+    for index in hidden:
+        rows[index]["n"] = None
+        rows[index]["url"] = None
+    return rows
 
 
 def manager_overview(user):
@@ -61,6 +73,9 @@ def manager_overview(user):
         }
         for row in counts["per_month"]
     ]
+    rounds, collectors, months = (
+        _without_small_counts(rows) for rows in (rounds, collectors, months)
+    )
     consent = [
         {
             "label": label,
@@ -92,5 +107,6 @@ def manager_overview(user):
         "workshops_held": sum(w["held"] for w in workshops),
         "participants": sum(w["participants"] for w in workshops),
         "few": few,
+        "any_hidden": any(row["n"] is None for row in (*rounds, *collectors, *months)),
         "all_url": link(),
     }

@@ -3,6 +3,10 @@
 The sequence of headings is the HTML report's: h1 is the document's Title style, h2
 "Heading 1", h3 "Heading 2" (see HEADING_STYLE), so the Word navigation pane and a
 generated table of contents work, and staff can finish the report in Word.
+
+Every string goes through aktiv.text on its way in: only characters XML allows (one
+stray control character used to make python-docx fail the whole file), and the text of
+a table cell gets no formula (tables are pasted into spreadsheets).
 """
 
 import io
@@ -12,6 +16,8 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.shared import Pt
+
+from aktiv.text import spreadsheet_cell, xml_text
 
 # HTML heading level -> Word style
 HEADING_STYLE = {1: "Title", 2: "Heading 1", 3: "Heading 2", 4: "Heading 3"}
@@ -31,12 +37,13 @@ class _Writer:
         style.font.size = Pt(11)
 
     def heading(self, level, text):
+        text = xml_text(text)
         if level == 1:
             return self.doc.add_paragraph(text, style=HEADING_STYLE[1])
         return self.doc.add_heading(text, level=level - 1)
 
     def paragraphs(self, text):
-        for block in (text or "").replace("\r\n", "\n").split("\n\n"):
+        for block in xml_text(text).replace("\r\n", "\n").split("\n\n"):
             block = block.strip()
             if not block:
                 continue
@@ -48,16 +55,16 @@ class _Writer:
 
     def para(self, text, bold=False, italic=False):
         paragraph = self.doc.add_paragraph()
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_text(text))
         run.bold = bold
         run.italic = italic
         return paragraph
 
     def bullet(self, text):
-        return self.doc.add_paragraph(text, style="List Bullet")
+        return self.doc.add_paragraph(xml_text(text), style="List Bullet")
 
     def numbered(self, text):
-        return self.doc.add_paragraph(text, style="List Number")
+        return self.doc.add_paragraph(xml_text(text), style="List Number")
 
     def page_break(self):
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -67,11 +74,11 @@ class _Writer:
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, header, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(str(text)).bold = True
+            cell.paragraphs[0].add_run(str(spreadsheet_cell(text))).bold = True
         for row in rows:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
-                cell.text = str(text)
+                cell.text = str(spreadsheet_cell(text))
         return table
 
     def bytes(self):
@@ -135,6 +142,8 @@ def render_docx(report):
         w.para(_("Der er ikke holdt workshops i runden endnu."))
 
     w.heading(2, _("Forandringsdomæner"))
+    if report.over_head_count_note:
+        w.para(report.over_head_count_note, bold=True)
     rows = []
     for section in report.sections:
         result = section.result

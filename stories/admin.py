@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from aktiv.admin import AuditedAdmin
+from aktiv.admin import AuditedAdmin, CleanTextAdmin
 
 from . import services
 from .models import CollectionRound, Erasure, Feedback, PendingImport, Story
@@ -63,14 +63,14 @@ class FeedbackAdmin(AuditedAdmin):
 
 
 @admin.register(PendingImport)
-class PendingImportAdmin(admin.ModelAdmin):
+class PendingImportAdmin(CleanTextAdmin):
     list_display = ["pk", "user", "file_format", "created_at"]
     exclude = ["rows", "preview"]
     readonly_fields = ["token", "user", "file_format", "counts", "created_at"]
 
 
 @admin.register(Erasure)
-class ErasureAdmin(admin.ModelAdmin):
+class ErasureAdmin(CleanTextAdmin):
     """Read-only: the ledger is written by the erase page and by reapply_erasures."""
 
     list_display = ["story_id", "erased_at", "erased_by_username"]

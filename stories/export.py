@@ -3,7 +3,8 @@
 Only what the exporting role may see: staff get every story that is not withdrawn,
 with the import columns (an export can be imported again); managers get stories with
 report consent and only title, domains, employment type and text. Every cell that a
-spreadsheet could run as a formula is neutralised.
+spreadsheet could run as a formula is neutralised, and only characters the format
+allows are written (aktiv.text.spreadsheet_cell, on the final text of every cell).
 """
 
 import codecs
@@ -12,7 +13,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from aktiv.text import spreadsheet_cell
 
 STAFF_COLUMNS = [
     "id",
@@ -34,16 +35,6 @@ STAFF_COLUMNS = [
     "samtykke_offentliggørelse",
 ]
 MANAGER_COLUMNS = ["titel", "domæner", "beskæftigelse", "fortælling"]
-
-
-def neutralise(value):
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    if value is None:
-        return ""
-    value = str(value)
-    if value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _date(value):
@@ -111,23 +102,17 @@ def csv_chunks(columns, rows):
     writer = csv.writer(_Echo(), delimiter=";", lineterminator="\r\n")
     yield codecs.BOM_UTF8.decode("utf-8") + writer.writerow(columns)
     for row in rows:
-        yield writer.writerow([neutralise(cell) for cell in row])
+        yield writer.writerow([spreadsheet_cell(cell) for cell in row])
 
 
 def xlsx_bytes(columns, rows):
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Fortællinger"))
     sheet.append(columns)
     for row in rows:
-        sheet.append(
-            [
-                cell if isinstance(cell, int) else ILLEGAL_CHARACTERS_RE.sub("", neutralise(cell))
-                for cell in row
-            ]
-        )
+        sheet.append([spreadsheet_cell(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -4,10 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.text import CleanTextModelForm
+
 from .models import Feedback
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(CleanTextModelForm):
     class Meta:
         model = Feedback
         fields = ["given_on", "how"]

@@ -2,7 +2,6 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import format_html
@@ -10,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from aktiv.forms import LeanFieldsMixin
 from aktiv.roles import STAFF
+from aktiv.text import CleanTextForm, CleanTextModelForm
 from domains.models import Domain
 
 from . import rules
 from .models import CollectionRound, Story
 from .services import STORY_FIELDS
-from .validators import STORYTELLER_CODE_PATTERN, validate_no_cpr, validate_no_nul
+from .validators import STORYTELLER_CODE_PATTERN
 
 SEARCH_MAX_LENGTH = 200
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -72,13 +72,7 @@ class DomainChoiceField(forms.ModelMultipleChoiceField):
         )
 
 
-def _replace_nul_validator(field):
-    field.validators = [
-        v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
-    ] + [validate_no_nul]
-
-
-class StoryForm(forms.ModelForm):
+class StoryForm(CleanTextModelForm):
     """The story with its consent block. `user` records consent and is the default collector."""
 
     consent_analysis = forms.BooleanField(required=False, label=CONSENT_LABELS["analysis"])
@@ -177,9 +171,6 @@ class StoryForm(forms.ModelForm):
         self.user = user
         story = self.instance
 
-        for name in ("title", "text", "significance", "storyteller_code"):
-            _replace_nul_validator(self.fields[name])
-            self.fields[name].validators.append(validate_no_cpr)
         for name in ("collected_on", "read_back_on", *self.consent_date_fields()):
             self.fields[name].error_messages.update(DATE_ERRORS)
 
@@ -306,7 +297,7 @@ class _IdChoiceField(forms.TypedChoiceField):
         self.empty_label = empty_label
 
 
-class StoryFilterForm(LeanFieldsMixin, forms.Form):
+class StoryFilterForm(LeanFieldsMixin, CleanTextForm):
     """Filters of the story list (GET). Managers get `restricted=True`: fewer filters.
 
     The list is the busiest page: the choices come from three `values_list` queries
@@ -369,6 +360,8 @@ class StoryFilterForm(LeanFieldsMixin, forms.Form):
         """`domains`: [(id, name)] when the caller has them already."""
         super().__init__(*args, **kwargs)
         self.restricted = restricted
+        # A manager searches only the fields a manager may read (stories.search).
+        self.search_document = "report_search_document" if restricted else "search_document"
         if restricted:
             for name in list(self.fields):
                 if name not in self.RESTRICTED_FIELDS:
@@ -380,7 +373,6 @@ class StoryFilterForm(LeanFieldsMixin, forms.Form):
             rounds = CollectionRound.objects.order_by(F("starts_on").desc(nulls_last=True), "-id")
             self._set_choices("round", rounds.values_list("pk", "name"))
             self._set_choices("collector", staff_users().values_list("pk", "username"))
-        self.fields["q"].validators.append(validate_no_nul)
 
     def _set_choices(self, name, rows):
         field = self.fields[name]
@@ -428,7 +420,7 @@ class StoryFilterForm(LeanFieldsMixin, forms.Form):
             queryset = queryset.filter(collected_on__gte=data["date_from"])
         if data.get("date_to"):
             queryset = queryset.filter(collected_on__lte=data["date_to"])
-        return search(queryset, data.get("q"))
+        return search(queryset, data.get("q"), self.search_document)
 
     def active_filters(self):
         if not (self.is_bound and self.is_valid()):
@@ -436,7 +428,7 @@ class StoryFilterForm(LeanFieldsMixin, forms.Form):
         return any(value for value in self.cleaned_data.values())
 
 
-class CollectionRoundForm(forms.ModelForm):
+class CollectionRoundForm(CleanTextModelForm):
     class Meta:
         model = CollectionRound
         fields = ["name", "starts_on", "ends_on"]
@@ -452,7 +444,6 @@ class CollectionRoundForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _replace_nul_validator(self.fields["name"])
         for name in ("starts_on", "ends_on"):
             self.fields[name].error_messages.update(DATE_ERRORS)
         self.helper = FormHelper()
@@ -472,7 +463,7 @@ class CollectionRoundForm(forms.ModelForm):
         return data
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(CleanTextForm):
     confirm = forms.BooleanField(
         required=True,
         error_messages={"required": _("Sæt kryds for at bekræfte.")},
@@ -487,7 +478,7 @@ class ConfirmForm(forms.Form):
         self.helper.form_tag = False
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanTextForm):
     file = forms.FileField(
         label=_("Fil (CSV eller Excel)"),
         help_text=_("CSV (UTF-8 eller Windows-1252, ; eller ,) eller XLSX. Højst 20 MB."),
@@ -506,7 +497,7 @@ class ImportForm(forms.Form):
         self.helper.form_tag = False
 
 
-class AccessRequestForm(forms.Form):
+class AccessRequestForm(CleanTextForm):
     """A citizen's access request: the storyteller code whose story views to list."""
 
     code = forms.CharField(

@@ -19,13 +19,25 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aktiv import text as text_rules
 from domains.models import Domain
 
 from . import rules
 from .models import CollectionRound, Story
-from .validators import STORYTELLER_CODE_PATTERN, find_cpr
+from .validators import STORYTELLER_CODE_PATTERN
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB: a file this size or larger is refused
+# Bounds on what a file may make the server read and keep. An XLSX is a zip of XML: a
+# 1.6 KB file declaring A1:XFD5000 made openpyxl pad every row to 16,384 columns (9 s,
+# 741 MB). So the zip is checked before openpyxl opens it, the first sheet is counted
+# by a streaming pass, and openpyxl then reads only MAX_COLUMNS columns of at most
+# MAX_ROWS rows, whatever the sheet declares.
+MAX_ROWS = 10_000  # rows of stories, below the header
+MAX_COLUMNS = 50
+MAX_CELLS = 300_000  # cells written in the sheet, empty ones included
+MAX_ZIP_MEMBERS = 200
+MAX_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_RATIO = 100  # uncompressed / compressed, for members over 1 MB
 TITLE_MAX = Story._meta.get_field("title").max_length
 TEXT_MAX = 50_000
 SIGNIFICANCE_MAX = 20_000
@@ -231,6 +243,12 @@ def _too_big():
     return _("Filen er for stor: den skal være mindre end 20 MB. Del den op i flere filer.")
 
 
+def _too_many_rows():
+    return _("Filen har mere end %(limit)s rækker med fortællinger. Del den op i flere filer.") % {
+        "limit": f"{MAX_ROWS:,}".replace(",", ".")
+    }
+
+
 def _read_csv(text):
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
@@ -239,7 +257,9 @@ def _read_csv(text):
         header = next(reader, None)
         rows = []
         for cells in reader:
-            rows.append((reader.line_num, cells))
+            if len(rows) >= MAX_ROWS:
+                raise ImportFileError(_too_many_rows())
+            rows.append((reader.line_num, cells[:MAX_COLUMNS]))
     except csv.Error as exc:
         raise ImportFileError(
             _("CSV-filen kan ikke læses omkring linje %(line)d: tjek anførselstegnene.")
@@ -260,9 +280,94 @@ def _cell_to_text(value):
     return str(value)
 
 
+def _unreadable_xlsx():
+    return _("Excel-filen kan ikke læses. Gem den igen som XLSX eller CSV, og prøv igen.")
+
+
+def _check_zip(archive):
+    """Refuse a zip that would make the server unpack too much (before openpyxl)."""
+    members = archive.infolist()
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ImportFileError(_unreadable_xlsx())
+    total = sum(member.file_size for member in members)
+    ratios = (
+        member.file_size / max(member.compress_size, 1)
+        for member in members
+        if member.file_size > 1024 * 1024
+    )
+    if total > MAX_UNCOMPRESSED or any(ratio > MAX_RATIO for ratio in ratios):
+        raise ImportFileError(
+            _(
+                "Excel-filen fylder for meget, når den pakkes ud. Gem arket som CSV, "
+                "eller del det op i flere filer."
+            )
+        )
+    for member in members:
+        if member.filename.endswith((".xml", ".rels")):
+            with archive.open(member) as part:
+                start = part.read(2048)
+            if b"<!DOCTYPE" in start or b"<!ENTITY" in start:  # never in a real XLSX
+                raise ImportFileError(_unreadable_xlsx())
+
+
+def _column_number(reference):
+    """ "XFD5000" -> 16384."""
+    number = 0
+    for char in reference:
+        if not char.isalpha():
+            break
+        number = number * 26 + (ord(char.upper()) - 64)
+    return number
+
+
+def _count_sheet(archive, path):
+    """Stream the sheet's XML once and refuse it when it holds too many cells, rows with
+    text, or text beyond MAX_COLUMNS (what it *declares* is never believed)."""
+    from xml.etree.ElementTree import iterparse  # noqa: S405 - DOCTYPE refused before
+
+    cells = 0  # <c> and <row> elements: both cost memory when openpyxl reads them
+    last_row = 0
+    sheet_data = None
+    with archive.open(path) as source:
+        for event, element in iterparse(source, events=("start", "end")):  # noqa: S314
+            tag = element.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if tag == "sheetData":
+                    sheet_data = element
+                continue
+            if tag in ("c", "row"):
+                cells += 1
+                if cells > MAX_CELLS:
+                    raise ImportFileError(
+                        _("Arket har for mange celler (højst %(limit)s). Del det op.")
+                        % {"limit": f"{MAX_CELLS:,}".replace(",", ".")}
+                    )
+            if tag == "c":
+                has_value = any(child.tag.rsplit("}", 1)[-1] in ("v", "is") for child in element)
+                reference = element.get("r") or ""
+                if has_value and _column_number(reference) > MAX_COLUMNS:
+                    raise ImportFileError(
+                        _("Arket har tekst i mere end %(limit)d kolonner.") % {"limit": MAX_COLUMNS}
+                    )
+                if has_value:
+                    digits = "".join(ch for ch in reference if ch.isdigit())
+                    last_row = max(last_row, int(digits) if digits else last_row + 1)
+                element.clear()
+            elif tag == "row" and sheet_data is not None:
+                sheet_data.clear()  # nothing of a counted row is kept
+    if last_row > MAX_ROWS + 1:
+        raise ImportFileError(_too_many_rows())
+
+
 def _read_xlsx(raw):
     from openpyxl import load_workbook
 
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise ImportFileError(_unreadable_xlsx()) from exc
+    with archive:
+        _check_zip(archive)
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
@@ -275,14 +380,19 @@ def _read_xlsx(raw):
         ) from exc
     try:
         sheet = workbook.worksheets[0]
+        _count_sheet(workbook._archive, sheet._worksheet_path)
         header = None
         rows = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        # Explicit bounds: openpyxl never pads a row to the sheet's declared dimension.
+        bounded = sheet.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1, values_only=True)
+        for number, values in enumerate(bounded, start=1):
             cells = [_cell_to_text(v) for v in values]
             if header is None:
                 header = cells
                 continue
             rows.append((number, cells))
+    except ImportFileError:
+        raise
     except Exception as exc:
         raise ImportFileError(
             _("Excel-filen kan ikke læses. Gem den igen som XLSX eller CSV, og prøv igen.")
@@ -364,14 +474,24 @@ def _check_row(cells, positions, lookups, today):
     """(cleaned dict or None, [(column, message)])."""
     problems = []
 
-    def cell(key):
-        index = positions.get(key)
-        if index is None or index >= len(cells):
-            return ""
-        return (cells[index] or "").replace("\r\n", "\n").strip()
-
     def problem(column, message):
         problems.append((column, message))
+
+    # The text rule of every form (aktiv.text) on every cell: NFC, no control
+    # characters, no CPR numbers. A refused cell is reported and read as empty.
+    texts, refused_keys = {}, set()
+    for key, index in positions.items():
+        raw = cells[index] if index < len(cells) else ""
+        value = text_rules.normalise(raw or "")
+        refused = text_rules.problems(value)
+        for error in refused:
+            problem(key, error.messages[0])
+        if refused:
+            refused_keys.add(key)  # never kept, not even in the preview
+        texts[key] = "" if refused else value.strip()
+
+    def cell(key):
+        return texts.get(key, "")
 
     data = {}
     text_limits = (("titel", TITLE_MAX), ("fortaelling", TEXT_MAX), ("betydning", SIGNIFICANCE_MAX))
@@ -386,10 +506,6 @@ def _check_row(cells, positions, lookups, today):
                 _("Teksten er for lang: højst %(limit)d tegn (den har %(length)d).")
                 % {"limit": limit, "length": len(value)},
             )
-        elif find_cpr(value):
-            problem(key, _("Teksten ser ud til at indeholde et CPR-nummer. Fjern det."))
-        elif "\x00" in value:
-            problem(key, _("Teksten indeholder et NUL-tegn."))
         data[field_name] = value
 
     code = cell("fortaellerkode").upper()
@@ -470,6 +586,9 @@ def _check_row(cells, positions, lookups, today):
         for message in messages:
             problem(COLUMN_OF_FIELD.get(name, name), message)
 
+    # A refused cell was read as empty: say why once, not also that it is empty.
+    empty = _("Feltet er tomt.")
+    problems = [(c, m) for c, m in problems if not (c in refused_keys and m == empty)]
     return data, problems
 
 

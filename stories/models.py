@@ -197,6 +197,14 @@ class Story(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # What a manager may read of a story is its title and text, never "why significant":
+    # their search runs on this narrower document, so a word only in a field they may not
+    # see finds nothing (stories.search).
+    report_search_document = models.GeneratedField(
+        expression=SearchVector("title", "text", config="danish"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -216,6 +224,7 @@ class Story(models.Model):
             models.Index(fields=["consent_publish_on"], name="story_consent_publish"),
             models.Index(fields=["withdrawn_at"], name="story_withdrawn_at"),
             GinIndex(fields=["search_document"], name="story_fulltext_danish"),
+            GinIndex(fields=["report_search_document"], name="story_fulltext_report"),
         ]
         constraints = [
             models.CheckConstraint(

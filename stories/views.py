@@ -110,7 +110,7 @@ def story_list(request):
 def _list_context(request, form, stories, fields, total, all_total, domains):
     """A page of the list as plain rows: newest first, or the best search matches first."""
     terms = form.cleaned_data.get("q") if form.is_bound and form.is_valid() else ""
-    ordered = search.ordered(stories, terms).values(*fields)
+    ordered = search.ordered(stories, terms, form.search_document).values(*fields)
     page = paging.page_of(ordered, request.GET.get("side"), PAGE_SIZE, total=total)
     listing.with_domains(page.object_list, domains)
     return {

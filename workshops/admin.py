@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from aktiv.admin import AuditedAdmin
+from aktiv.admin import AuditedAdmin, CleanTextAdmin, CleanTextInline
 
 from .models import Ballot, Group, JoinAttempt, Quote, Selection, Vote, Workshop
 
 
-class GroupInline(admin.TabularInline):
+class GroupInline(CleanTextInline):
     model = Group
     extra = 0
 
@@ -19,7 +19,7 @@ class WorkshopAdmin(AuditedAdmin):
     inlines = [GroupInline]
 
 
-class VoteInline(admin.TabularInline):
+class VoteInline(CleanTextInline):
     model = Vote
     extra = 0
 
@@ -48,5 +48,5 @@ class SelectionAdmin(AuditedAdmin):
 
 
 @admin.register(JoinAttempt)
-class JoinAttemptAdmin(admin.ModelAdmin):
+class JoinAttemptAdmin(CleanTextAdmin):
     list_display = ["address", "at"]

@@ -1,4 +1,6 @@
-"""CSV (Danish Excel: UTF-8 with BOM, `;`) and XLSX exports, safe against formula injection."""
+"""CSV (Danish Excel: UTF-8 with BOM, `;`) and XLSX exports, safe against formula injection:
+every cell goes through aktiv.text.spreadsheet_cell (characters the format allows, then
+no formula on the final text)."""
 
 import csv
 import io
@@ -6,14 +8,7 @@ import io
 from django.http import HttpResponse
 from django.utils.text import slugify
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from aktiv.text import spreadsheet_cell
 
 
 def _filename(workshop, what, ext):
@@ -24,9 +19,9 @@ def csv_response(workshop, what, header, rows):
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([neutralise(h) for h in header])
+    writer.writerow([spreadsheet_cell(h) for h in header])
     for row in rows:
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow([spreadsheet_cell(cell) for cell in row])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(workshop, what, "csv")}"'
     return response
@@ -38,9 +33,9 @@ def xlsx_response(workshop, what, header, rows):
     book = Workbook()
     sheet = book.active
     sheet.title = what[:31]
-    sheet.append([neutralise(h) for h in header])
+    sheet.append([spreadsheet_cell(h) for h in header])
     for row in rows:
-        sheet.append([neutralise(cell) for cell in row])
+        sheet.append([spreadsheet_cell(cell) for cell in row])
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(

@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.text import CleanTextForm, CleanTextModelForm
 from domains.models import Domain
 from stories.models import CollectionRound
 
@@ -25,7 +26,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(CleanTextModelForm):
     group_count = forms.IntegerField(
         label=_("Antal grupper"),
         min_value=1,
@@ -48,6 +49,7 @@ class WorkshopForm(forms.ModelForm):
             "held_on",
             "round",
             "votes_per_participant",
+            "expected_participants",
             "domains",
             "results_visible",
         ]
@@ -76,6 +78,11 @@ class WorkshopForm(forms.ModelForm):
                 "max_value": _("Højst %(limit_value)s stemmer."),
             },
             "domains": {"required": _("Vælg mindst ét område til stemmesedlen.")},
+            "expected_participants": {
+                "invalid": _("Skriv et helt tal."),
+                "min_value": _("Skriv 0 eller flere."),
+                "max_value": _("Højst %(limit_value)s deltagere."),
+            },
         }
 
     def __init__(self, *args, **kwargs):
@@ -134,7 +141,7 @@ class WorkshopForm(forms.ModelForm):
         return data
 
 
-class GroupNamesForm(forms.Form):
+class GroupNamesForm(CleanTextForm):
     """One name field per group."""
 
     def __init__(self, *args, groups, **kwargs):
@@ -156,7 +163,7 @@ class GroupNamesForm(forms.Form):
         }
 
 
-class PaperBallotForm(forms.Form):
+class PaperBallotForm(CleanTextForm):
     group = forms.ModelChoiceField(
         label=_("Gruppe"),
         queryset=Group.objects.none(),
@@ -191,7 +198,7 @@ class PaperBallotForm(forms.Form):
         return domains
 
 
-class QuoteForm(forms.ModelForm):
+class QuoteForm(CleanTextModelForm):
     class Meta:
         model = Quote
         fields = ["group", "domain", "kind", "text"]
@@ -217,7 +224,7 @@ class QuoteForm(forms.ModelForm):
         return text
 
 
-class SelectionForm(forms.ModelForm):
+class SelectionForm(CleanTextModelForm):
     """Choose the most significant story for one domain, with the reason."""
 
     class Meta:

@@ -8,6 +8,7 @@ from domains.models import Domain
 from stories.models import CollectionRound, Story
 
 MAX_VOTES = 10
+MAX_EXPECTED_PARTICIPANTS = 10_000
 
 
 class Workshop(models.Model):
@@ -51,6 +52,16 @@ class Workshop(models.Model):
     domains = models.ManyToManyField(
         Domain, verbose_name=_("domæner på stemmesedlen"), related_name="workshops"
     )
+    expected_participants = models.PositiveSmallIntegerField(
+        _("antal deltagere"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_EXPECTED_PARTICIPANTS)],
+        help_text=_(
+            "Hvor mange der er i rummet. Konsollen og resultatet advarer, hvis der kommer "
+            "flere stemmesedler end deltagere."
+        ),
+    )
     results_visible = models.BooleanField(
         _("deltagerne må se resultatet, før afstemningen lukker"), default=False
     )
@@ -89,6 +100,10 @@ class Workshop(models.Model):
 
     def get_absolute_url(self):
         return reverse("workshops:detail", kwargs={"pk": self.pk})
+
+    def over_head_count(self, ballots):
+        """More ballots than the head count the facilitator entered (None: not entered)."""
+        return self.expected_participants is not None and ballots > self.expected_participants
 
 
 class Group(models.Model):
@@ -237,6 +252,30 @@ class JoinAttempt(models.Model):
 
     def __str__(self):
         return f"{self.address} {self.at:%Y-%m-%d %H:%M}"
+
+
+class NewBallotMark(models.Model):
+    """A new participant ballot from one address, kept a few minutes to bound how many new
+    ballots one address can cast per minute (workshops.services), across app processes.
+
+    The address is kept only as a keyed hash, and no ballot is linked: the rows say how
+    many, never which ballot came from where.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="+")
+    address_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ny stemmeseddel pr. adresse")
+        verbose_name_plural = _("nye stemmesedler pr. adresse")
+        indexes = [
+            models.Index(fields=["workshop", "address_hash", "at"], name="newballot_address_at"),
+            models.Index(fields=["at"], name="newballot_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.workshop_id} {self.at:%Y-%m-%d %H:%M}"
 
 
 # Counts kept by PostgreSQL triggers (workshops.tallies), registered with the app here.

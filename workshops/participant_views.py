@@ -73,18 +73,22 @@ def _closed(request, workshop):
 
 
 def _resolve(request, code):
-    """(open workshop, None) or (None, the response to give instead)."""
+    """(open workshop, None) or (None, the response to give instead).
+
+    The throttle answers only wrong codes: a valid code is never blocked, whatever
+    others on the same network (one municipal Wi-Fi is one address) typed before.
+    """
     normalised = services.normalise_code(code)
     if normalised and normalised != code:
         return None, redirect(request.path.replace(f"/{code}/", f"/{normalised}/", 1))
-    if services.is_throttled(request):
-        return None, _throttled(request)
     workshop = _open_workshop(normalised) if normalised else None
     if workshop is not None:
         return workshop, None
     closed = _closed_for_this_browser(request, normalised) if normalised else None
     if closed is not None:
         return None, _closed(request, closed)
+    if services.is_throttled(request):
+        return None, _throttled(request)
     return None, _wrong_code(request, code)
 
 
@@ -94,8 +98,6 @@ def enter(request):
     raw = request.GET.get("code")
     if raw is None:
         return render(request, "workshops/participant/enter.html")
-    if services.is_throttled(request):
-        return _throttled(request)
     code = services.normalise_code(raw)
     if code is None:
         if not raw.strip():
@@ -105,7 +107,10 @@ def enter(request):
                 {"error": _("Skriv koden fra plakaten."), "code": raw},
                 status=400,
             )
+        if services.is_throttled(request):
+            return _throttled(request)
         return _wrong_code(request, raw)
+    # A well-formed code is looked up (and throttled only if wrong) by join().
     return redirect("participant:join", code=code)
 
 
@@ -244,6 +249,11 @@ def confirm(request, code):
     hashed = services.token_hash(workshop, token)
     try:
         number, slugs = services.read_ticket(workshop, hashed, request.POST.get("ticket"))
+    except services.VoteRefused as exc:
+        # An expired or unreadable confirmation: back to the ballot with the choices the
+        # page carried, never a page that has lost them.
+        return _ballot_again(request, workshop, str(exc))
+    try:
         group = selectors.group_by_number(workshop, number)
         if group is None:
             raise services.VoteRefused(_("Den gruppe findes ikke længere. Vælg din gruppe igen."))
@@ -251,10 +261,35 @@ def confirm(request, code):
             raise services.VoteRefused(_("Der er lukket for nye deltagere."))
         domains = selectors.ballot_domains(workshop)
         chosen = services.validate_choices(workshop, domains, slugs)
-        services.cast_ballot(workshop, group, chosen, token=hashed)
+        services.cast_ballot(
+            workshop, group, chosen, token=hashed, address=services.client_address(request)
+        )
+    except services.TooManyNewBallots as exc:
+        response = _ballot_page(request, workshop, group, slugs, error=str(exc), status=429)
+        response["Retry-After"] = str(int(services.NEW_BALLOT_WINDOW.total_seconds()))
+        return response
     except services.VoteRefused as exc:
         return _refused(request, workshop, str(exc))
     return redirect("participant:thanks", code=workshop.join_code)
+
+
+def _ballot_again(request, workshop, message):
+    """The ballot page with the choices the confirmation page carried (as plain fields
+    beside the ticket), or the group choice when even the group is unknown."""
+    group = selectors.group_by_number(workshop, request.POST.get("gruppe"))
+    if group is None:
+        existing = _existing_ballot(workshop, services.read_token(request))
+        group = existing.group if existing is not None else None
+    if group is None:
+        return _refused(request, workshop, message)
+    return _ballot_page(
+        request,
+        workshop,
+        group,
+        request.POST.getlist("d"),
+        error=_("%(message)s Dine valg står herunder. Tryk på »Send« igen.") % {"message": message},
+        status=400,
+    )
 
 
 @never_cache

@@ -5,14 +5,16 @@ from dataclasses import dataclass, field
 from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
+from aktiv.disclosure import MIN_COUNT, hidden_keys
 from domains.models import Domain
 
 from .models import Ballot, Group, Workshop
 from .tallies import GroupCount, VoteCount
 
 # Per-group counts of a group with fewer ballots than this are hidden (they would
-# reveal how a person voted); its votes still count in the totals.
-MIN_BALLOTS_TO_SHOW_GROUP = 3
+# reveal how a person voted); its votes still count in the totals. Hiding must survive
+# differencing (total minus the shown groups): see hidden_groups().
+MIN_BALLOTS_TO_SHOW_GROUP = MIN_COUNT
 # What a ranking shows of a domain (not its long texts).
 RANKED_DOMAIN_FIELDS = ("id", "name", "slug", "statement", "order", "is_active", "icon")
 
@@ -41,6 +43,8 @@ class Ranking:
     paper_ballots: int = 0
     votes: int = 0
     hidden_groups: set = field(default_factory=set)
+    # More ballots than the head count the facilitator entered: shown as a mark.
+    over_head_count: bool = False
 
     @property
     def prioritised(self):
@@ -84,6 +88,14 @@ def groups_with_counts(workshop):
     )
 
 
+def hidden_groups(groups, minimum=MIN_BALLOTS_TO_SHOW_GROUP):
+    """The ids of the groups whose per-group counts are not shown: aktiv.disclosure's
+    rule on their ballot counts (groups under `minimum` ballots, and more until the
+    hidden groups together hold none or at least `minimum`), so total minus the shown
+    groups never gives away one person's choices. `groups` have pk and ballot_count."""
+    return hidden_keys({g.pk: g.ballot_count for g in groups}, minimum, hide_zero=True)
+
+
 def ranking(workshop):
     """Domains on the workshop's ballot ranked by votes (see rankings)."""
     return rankings([workshop])[0]
@@ -122,17 +134,25 @@ def rankings(workshops):
 def _rank(workshop, domains, groups, counts):
     """One workshop's Ranking from its ballot's domains, its groups (with ballot counts)
     and its vote counts [(domain id, group id, n)]."""
-    hidden = {g.pk for g in groups if g.ballot_count < MIN_BALLOTS_TO_SHOW_GROUP}
+    hidden = hidden_groups(groups)
 
     by_domain = {d.pk: DomainResult(domain=d) for d in domains}
+    hidden_votes = {}  # domain id -> votes in the hidden groups together
     for domain_id, group_id, n in counts:
         result = by_domain.get(domain_id)
         if result is None:  # a domain later removed from the ballot: still counted
             continue
         result.votes += n
-        result.groups_with_votes += 1
-        result.per_group[group_id] = n
+        if group_id in hidden:
+            hidden_votes[domain_id] = hidden_votes.get(domain_id, 0) + n
+        else:
+            result.groups_with_votes += 1
+            result.per_group[group_id] = n
     for result in by_domain.values():
+        # "Groups with votes" counts the hidden groups as one: what the shown numbers
+        # tell anyway (total minus the shown groups), so it gives away nothing more.
+        if hidden_votes.get(result.domain.pk):
+            result.groups_with_votes += 1
         for group in groups:
             if group.pk in hidden:
                 result.per_group[group.pk] = None
@@ -156,14 +176,16 @@ def _rank(workshop, domains, groups, counts):
     for result in results:
         result.tied = bool(result.rank) and rank_counts[result.rank] > 1
 
+    participants = sum(g.ballot_count for g in groups)
     return Ranking(
         workshop=workshop,
         groups=groups,
         results=results,
-        participants=sum(g.ballot_count for g in groups),
+        participants=participants,
         paper_ballots=sum(g.paper_count for g in groups),
         votes=sum(r.votes for r in results),
         hidden_groups=hidden,
+        over_head_count=workshop.over_head_count(participants),
     )
 
 

@@ -8,19 +8,21 @@ participant's pages and the facilitator's console both cast ballots through
 """
 
 import hashlib
+import hmac
 import random
 import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aktiv import audit
+from aktiv.clients import client_address as client_address_of
 
-from .models import Ballot, Group, JoinAttempt, Quote, Selection, Vote, Workshop
+from .models import Ballot, Group, JoinAttempt, NewBallotMark, Quote, Selection, Vote, Workshop
 
 # Join codes: no look-alikes (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -40,8 +42,19 @@ JOIN_FAILURE_WINDOW = timedelta(minutes=10)
 PRUNE_PROBABILITY = 0.05
 
 
+# New participant ballots per address and workshop per minute. A room of 30 on one Wi-Fi
+# (one address) casts at most 30 new ballots in all; a script that clears its cookie to
+# vote again meets this at once. Changing a ballot is never limited.
+NEW_BALLOTS_PER_MINUTE = 40
+NEW_BALLOT_WINDOW = timedelta(minutes=1)
+
+
 class VoteRefused(Exception):
     """A ballot that must not be stored; the message is shown to the participant."""
+
+
+class TooManyNewBallots(VoteRefused):
+    """The address cast NEW_BALLOTS_PER_MINUTE new ballots in the last minute."""
 
 
 # --- join codes -------------------------------------------------------------------
@@ -132,7 +145,7 @@ def read_ticket(workshop, hashed, ticket):
 
 
 def client_address(request):
-    return (request.META.get("REMOTE_ADDR") or "unknown")[:45]
+    return (client_address_of(request) or "unknown")[:45]
 
 
 def is_throttled(request):
@@ -184,13 +197,63 @@ def _refusal(error):
     return VoteRefused(_("Din stemme kunne ikke gemmes. Prøv igen."))
 
 
-def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None):
+def address_hash(address):
+    """A keyed hash of a client address (never stored in the clear beside ballots)."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, f"new-ballot:{address}".encode(), hashlib.sha256).hexdigest()
+
+
+def _limit_new_ballots(workshop, address):
+    """Count this new ballot for `address`; TooManyNewBallots when over the limit.
+
+    Runs inside cast_ballot's transaction, so a refused ballot leaves nothing behind.
+    """
+    now = timezone.now()
+    table = NewBallotMark._meta.db_table
+    # One statement: count this address's new ballots in the window and add this one
+    # only while under the limit (a confirmation stays a handful of queries).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH recent AS (
+                SELECT count(*) AS n FROM {table}
+                WHERE workshop_id = %(w)s AND address_hash = %(h)s AND at >= %(since)s
+            ), added AS (
+                INSERT INTO {table} (workshop_id, address_hash, at)
+                SELECT %(w)s, %(h)s, %(now)s FROM recent WHERE n < %(limit)s
+                RETURNING 1
+            ), pruned AS (
+                DELETE FROM {table} WHERE at < %(old)s
+            )
+            SELECT count(*) FROM added
+            """,  # noqa: S608 - the table name is the model's, the values are parameters
+            {
+                "w": workshop.pk,
+                "h": address_hash(address),
+                "since": now - NEW_BALLOT_WINDOW,
+                "now": now,
+                "limit": NEW_BALLOTS_PER_MINUTE,
+                "old": now - 5 * NEW_BALLOT_WINDOW,  # marks are kept five minutes at most
+            },
+        )
+        added = cursor.fetchone()[0]
+    if not added:
+        raise TooManyNewBallots(
+            _(
+                "Der er kommet mange nye stemmesedler fra dette netværk på kort tid. "
+                "Vent et minut, og tryk så på »Send« igen. Dine valg står stadig på siden."
+            )
+        )
+
+
+def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None, address=None):
     """Store (or replace, whole) the ballot identified by `token` (already hashed).
 
     `domains` come from validate_choices. The database enforces the rest: the workshop
     is open (or closed, for paper), at most N slots, each domain once, the group in the
     workshop. Concurrent submissions of the same token serialise on the ballot row; the
-    last one wins. Returns (ballot, created).
+    last one wins. A new ballot from a participant's `address` counts against
+    NEW_BALLOTS_PER_MINUTE (TooManyNewBallots). Returns (ballot, created).
     """
     if group.workshop_id != workshop.pk:
         raise VoteRefused(_("Den gruppe findes ikke i denne workshop. Vælg din gruppe igen."))
@@ -204,6 +267,8 @@ def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None
             Ballot.objects.bulk_create([new], ignore_conflicts=True)
             ballot = Ballot.objects.select_for_update().get(token=token)
             created = ballot.created_at == new.created_at  # this request's own insert
+            if created and address is not None and not paper:
+                _limit_new_ballots(workshop, address)
             if not created:
                 if ballot.workshop_id != workshop.pk:
                     raise VoteRefused(_("Vi kunne ikke genkende din stemmeseddel. Start forfra."))

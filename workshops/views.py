@@ -126,6 +126,7 @@ def workshop_detail(request, pk):
         "groups": groups,
         "total": total,
         "paper": paper,
+        "over_head_count": workshop.over_head_count(total),
         "quote_count": workshop.quotes.count(),
         "selection_count": selectors.selections(workshop).count(),
         "can_select": workshop.kind in SELECTION_KINDS,
@@ -150,6 +151,7 @@ def workshop_live(request, pk):
             "total": total,
             "paper": paper,
             "groups": {str(g.pk): g.ballot_count for g in groups},
+            "over_head_count": workshop.over_head_count(total),
         }
     )
 
@@ -478,6 +480,22 @@ def _results_table(workshop):
             for g in result.groups
         ]
         rows.append([rank_label(r), r.domain.name, r.votes, *per_group, r.groups_with_votes])
+    notes = []
+    if result.hidden_groups:
+        notes.append(
+            _(
+                "»skjult«: grupper med færre end 3 stemmesedler (og en gruppe mere, så de ikke "
+                "kan regnes ud) vises ikke for sig. I »Grupper med stemmer« tæller de som én."
+            )
+        )
+    if result.over_head_count:
+        notes.append(
+            _("Obs: %(n)s stemmesedler, men kun %(expected)s deltagere.")
+            % {"n": result.participants, "expected": workshop.expected_participants}
+        )
+    if notes:
+        rows.append([])
+        rows.extend([_("Bemærk"), note] for note in notes)
     return header, rows
 
 

@@ -31,6 +31,10 @@
         setText("[data-live-total]", data.total);
         setText("[data-live-paper]", data.paper);
         setText("[data-live-status]", data.status_label);
+        var over = document.querySelector("[data-live-over]");
+        if (over) {
+          over.hidden = !data.over_head_count;
+        }
         Object.keys(data.groups).forEach(function (id) {
           setText('[data-group-count="' + id + '"]', data.groups[id]);
         });

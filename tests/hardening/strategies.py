@@ -75,3 +75,17 @@ def drop_some(draw, data, required=()):
     keys = sorted(k for k in data if k not in required)
     gone = draw(st.sets(st.sampled_from(keys))) if keys else set()
     return {"save": "1", **{k: v for k, v in data.items() if k not in gone}}
+
+
+def as_stored(value):
+    """What the text rule (aktiv.text) stores for a typed value: NFC, line breaks as \\n,
+    stripped; None when the rule refuses it (a control character, a CPR number)."""
+    from aktiv import text
+
+    value = text.normalise(value)
+    if text.control_position(value):
+        return None
+    value = value.strip()
+    if text.find_cpr(value):
+        return None
+    return value

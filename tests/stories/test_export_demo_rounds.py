@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from aktiv import demo as aktiv_demo
 from aktiv.models import AuditEvent
+from aktiv.text import spreadsheet_cell as neutralise
 from domains import seed
 from stories import demo
-from stories.export import neutralise
 from stories.models import CollectionRound, Story
 from tests.factories import make_round, make_story
 

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from aktiv.models import AuditEvent
+from aktiv.text import find_cpr
 from domains.models import Domain
 from stories.models import Story
-from stories.validators import find_cpr
 from tests.factories import make_round, make_story, story_form_data
 
 pytestmark = pytest.mark.django_db
@@ -140,9 +140,10 @@ def test_story_text_over_50000_characters_is_rejected(staff_client):
 
 
 @pytest.mark.parametrize("field", ["title", "text", "significance"])
-def test_nul_bytes_are_rejected(staff_client, field):
-    response = post_new(staff_client, **{field: "Før\x00efter"})
-    assert_rejected(response, "NUL-tegn")
+@pytest.mark.parametrize("char", ["\x00", "\x01", "\x1f", "\x85"])
+def test_control_characters_are_rejected(staff_client, field, char):
+    response = post_new(staff_client, **{field: f"Før{char}efter"})
+    assert_rejected(response, "usynligt styretegn")
 
 
 @pytest.mark.parametrize("field", ["title", "text", "significance"])

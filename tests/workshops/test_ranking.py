@@ -55,8 +55,9 @@ def test_per_group_counts_are_hidden_for_groups_with_fewer_than_three_ballots():
     result = ranking(workshop)
     glaede = result.rank_of(Domain.objects.get(slug="glaede").pk)
     assert glaede.votes == 4  # the small group's vote still counts
-    assert glaede.per_group == {g1.pk: 3, g2.pk: None}
-    assert result.hidden_groups == {g2.pk}
+    # Total minus group 1 would give group 2's single ballot: group 1 is hidden too.
+    assert glaede.per_group == {g1.pk: None, g2.pk: None}
+    assert result.hidden_groups == {g1.pk, g2.pk}
     assert result.paper_ballots == 1
 
 
