@@ -1,17 +1,18 @@
-"""The sign-in backend: Django's ModelBackend, loading a user's roles with the user.
+"""The sign-in backend: allauth's (a ModelBackend that takes a user name or an e-mail
+address), loading a user's roles with the user.
 
 Every signed-in page needs the user's roles (navigation, who sees what). ModelBackend
 loads the user, and the roles would then cost a second query on every request; here the
 role names come in the same query (aktiv.roles.role_names reads them first).
 """
 
+from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Q
 
 
-class RoleModelBackend(ModelBackend):
+class RoleModelBackend(AuthenticationBackend):
     def get_user(self, user_id):
         user = (
             get_user_model()
