@@ -18,7 +18,10 @@ logger = logging.getLogger(__name__)
 def invitation_link(user, site_url):
     path = reverse(
         "account_reset_password_from_key",
-        kwargs={"uidb36": user_pk_to_url_str(user), "key": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
     )
     return site_url.rstrip("/") + path
 

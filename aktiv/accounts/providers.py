@@ -51,6 +51,7 @@ class OpenIDConnectProvider(oidc_provider.OpenIDConnectProvider):
 
 class SAMLProvider(saml_provider.SAMLProvider):
     package = "allauth.socialaccount.providers.saml"
+
     def extract_extra_data(self, data):
         return {**data.get_attributes(), AUTHN_CONTEXTS: list(data.get_last_authn_contexts())}
 

@@ -45,8 +45,9 @@ def _other_active_administrators(user):
 
 
 @transaction.atomic
-def invite_user(actor, *, email, username, first_name="", last_name="", roles=(),
-                administrator=False, site_url):
+def invite_user(
+    actor, *, email, username, first_name="", last_name="", roles=(), administrator=False, site_url
+):
     """Create a user with no password yet and e-mail an invitation to choose one (or to
     sign in through the municipality's single sign-on). Returns the user."""
     User = get_user_model()

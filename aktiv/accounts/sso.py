@@ -72,7 +72,7 @@ def provider_did_mfa(provider_kind, data):
 
 
 def provider_kind(sociallogin):
-    """"openid_connect" or "saml" for a sign-in (allauth's provider id of the app)."""
+    """ "openid_connect" or "saml" for a sign-in (allauth's provider id of the app)."""
     return sociallogin.provider.id
 
 

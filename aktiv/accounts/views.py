@@ -21,7 +21,7 @@ from aktiv.roles import ROLES, admin_required, role_names
 
 from . import services, sso
 from .forms import InviteForm, RolesForm, UserFilterForm
-from .middleware import mfa_required
+from .middleware import mfa_required, mfa_satisfied
 from .providers import SESSION_OIDC_LOGOUT
 
 TWO_FACTOR_TYPES = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
@@ -81,7 +81,8 @@ def invite(request):
             form.add_error(None, exc)
         else:
             messages.success(
-                request, _("%(user)s er inviteret. Invitationen er sendt til %(email)s.")
+                request,
+                _("%(user)s er inviteret. Invitationen er sendt til %(email)s.")
                 % {"user": user.username, "email": user.email},
             )
             return redirect("accounts:user", pk=user.pk)
@@ -91,7 +92,10 @@ def invite(request):
 @admin_required
 def user_detail(request, pk):
     user = get_object_or_404(_users(), pk=pk)
-    current = {"roles": sorted(g.name for g in user.groups.all()), "administrator": user.is_superuser}
+    current = {
+        "roles": sorted(g.name for g in user.groups.all()),
+        "administrator": user.is_superuser,
+    }
     form = RolesForm(request.POST or None, initial=current)
     if request.method == "POST" and form.is_valid():
         try:
@@ -147,9 +151,7 @@ def deactivate(request, pk):
 @require_POST
 @admin_required
 def reactivate(request, pk):
-    return _change_active(
-        request, pk, services.reactivate_user, _("%(user)s er aktiv igen.")
-    )
+    return _change_active(request, pk, services.reactivate_user, _("%(user)s er aktiv igen."))
 
 
 def no_role(request):
@@ -179,7 +181,7 @@ def mfa_setup_required(request):
     """Where an administrator without two-factor sign-in is sent before anything else."""
     if not request.user.is_authenticated:
         return redirect("login")
-    if not mfa_required(request.user):
+    if not mfa_required(request.user) or mfa_satisfied(request):
         return redirect("reports:home")
     return render(request, "accounts/mfa_required.html", {})
 
