@@ -6,13 +6,19 @@
 2. A signed-in user with no role who opens the start page sees whom to ask for one.
 """
 
+import logging
+
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 
 from aktiv.middleware import DATABASE_DOWN_ERRORS
 from aktiv.roles import role_names
 
+logger = logging.getLogger("aktiv.sso")
+
+SSO_PATHS = ("/accounts/saml/", "/accounts/oidc/")
 MFA_OK = "aktiv_mfa_ok"  # session: this session's two-factor requirement is met
 
 # What a user who must set up two-factor sign-in may still reach.
@@ -59,6 +65,17 @@ class SignInRulesMiddleware:
             if response is not None:
                 return response
         return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """A single sign-on answer refused before allauth's error page (a replayed or
+        unknown SAML response, an unknown OIDC state) is logged like the other failures."""
+        if isinstance(exception, PermissionDenied) and request.path_info.startswith(SSO_PATHS):
+            logger.warning(
+                "Single sign-on refused: path=%s ip=%s (no sign-in waits for this answer)",
+                request.path_info,
+                request.META.get("REMOTE_ADDR", ""),
+            )
+        return None
 
     def check(self, request, path):
         user = request.user

@@ -10,7 +10,8 @@ from .middleware import MFA_OK
 
 
 def on_user_logged_in(sender, request, user, sociallogin=None, **kwargs):
-    used_mfa = any(r.get("method") == "mfa" for r in get_authentication_records(request))
+    records = get_authentication_records(request, user)
+    used_mfa = any(record.get("method") == "mfa" for record in records)
     if sociallogin is None:
         services.record_sign_in(user, method="password" + ("+mfa" if used_mfa else ""))
     else:

@@ -44,6 +44,6 @@ def login(page, live_server, username, password="correct-horse-9", wait=True):
             # An administrator made by tests.factories.make_user: its TOTP code.
             from tests.factories import totp_code
 
-            page.get_by_label("Autentificeringskode").fill(totp_code())
+            page.get_by_role("textbox", name="Kode").fill(totp_code())
             page.get_by_role("button", name="Log ind").last.click()
         page.wait_for_url(f"{live_server.url}/")

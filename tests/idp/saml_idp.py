@@ -97,6 +97,9 @@ def config():
         "key_file": key_file,
         "cert_file": cert_file,
         "xmlsec_binary": "/usr/bin/xmlsec1",
+        # SHA-256 (Aktiv refuses the SHA-1 that pysaml2 signs with by default).
+        "signing_algorithm": "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+        "digest_algorithm": "http://www.w3.org/2001/04/xmlenc#sha256",
         "metadata": {"inline": [STATE["sp_metadata"]]} if STATE["sp_metadata"] else {},
         "allow_unknown_attributes": True,
     }
@@ -159,6 +162,8 @@ def login(environ, start_response):
         authn={"class_ref": context, "authn_auth": URL + "/metadata"},
         sign_assertion=STATE["sign"],
         sign_response=STATE["sign"],
+        sign_alg="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+        digest_alg="http://www.w3.org/2001/04/xmlenc#sha256",
         **args,
     )
     http = idp.apply_binding(
