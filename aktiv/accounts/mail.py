@@ -5,6 +5,7 @@ import logging
 
 from allauth.account.forms import default_token_generator
 from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -35,7 +36,9 @@ def send_invitation(user_pk, site_url):
         "password_link": invitation_link(user, site_url),
         "single_sign_on": sso.single_sign_on_configured(),
     }
-    subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + render_to_string(
+        "accounts/email/invitation_subject.txt", context
+    ).strip()
     body = render_to_string("accounts/email/invitation_message.txt", context)
     try:
         send_mail(subject, body, None, [user.email])

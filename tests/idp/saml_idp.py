@@ -18,9 +18,9 @@ import secrets
 import sys
 import urllib.request
 from pathlib import Path
+from socketserver import ThreadingMixIn
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-from socketserver import ThreadingMixIn
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
