@@ -344,3 +344,42 @@ def test_administrator_sets_up_and_signs_in_with_a_security_key(page, live_serve
     assert AuditEvent.objects.filter(
         action="login", username="noegle-admin", detail__metode="password+mfa"
     ).exists()
+
+
+# --- user administration in the app ----------------------------------------------------------
+
+
+def test_administrator_invites_gives_roles_and_deactivates_in_danish_accessible_pages(
+    page, live_server
+):
+    make_user(superuser=True, username="chef")
+    make_user(roles.STAFF, username="jens", email="jens@kommune.dk")
+    login(page, live_server, "chef")
+    page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Brugere").click()
+    page.wait_for_url(f"{live_server.url}/accounts/users/")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Inviter en bruger").click()
+    page.get_by_role("button", name="Send invitation").click()  # nothing filled in
+    assert page.get_by_text("Dette felt er påkrævet.").first.is_visible()
+    assert_accessible(page)
+    page.get_by_label("E-mail").fill("ny@kommune.dk")
+    page.get_by_label("Brugernavn").fill("ny")
+    page.get_by_label("Facilitator").check()
+    page.get_by_role("button", name="Send invitation").click()
+    page.wait_for_url(re.compile(r"/accounts/users/\d+/$"))
+    assert page.get_by_text("ny er inviteret").is_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Leder").check()
+    page.get_by_role("button", name="Gem roller").click()
+    assert page.get_by_text("Rollerne er gemt.").is_visible()
+    assert roles_of("ny") == ({roles.FACILITATOR, roles.MANAGER}, False)
+    page.get_by_role("button", name="Deaktiver brugeren").click()
+    assert page.get_by_text("ny er deaktiveret").is_visible()
+    assert not get_user_model().objects.get(username="ny").is_active
+    assert [e.action for e in AuditEvent.objects.filter(object_label="ny").order_by("id")] == [
+        "invite",
+        "roles",
+        "deactivate",
+    ]
