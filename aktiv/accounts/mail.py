@@ -36,9 +36,10 @@ def send_invitation(user_pk, site_url):
         "password_link": invitation_link(user, site_url),
         "single_sign_on": sso.single_sign_on_configured(),
     }
-    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + render_to_string(
-        "accounts/email/invitation_subject.txt", context
-    ).strip()
+    subject = (
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+        + render_to_string("accounts/email/invitation_subject.txt", context).strip()
+    )
     body = render_to_string("accounts/email/invitation_message.txt", context)
     try:
         send_mail(subject, body, None, [user.email])

@@ -4,6 +4,7 @@ Each function takes plain values (never the request), runs in one transaction an
 its audit event. Roles are Django groups (aktiv.roles); administrators are superusers.
 """
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -35,6 +36,23 @@ def _apply_roles(user, roles, administrator):
     return True
 
 
+def _change_roles(actor, user, roles, administrator, **detail):
+    """Apply the roles; audit the change (before and after) when there is one."""
+    before = _role_list(user), user.is_superuser
+    if _apply_roles(user, roles, administrator):
+        audit.record(
+            actor,
+            Action.ROLES,
+            user,
+            label=user.get_username(),
+            foer=before[0],
+            roller=_role_list(user),
+            administrator=user.is_superuser,
+            var_administrator=before[1],
+            **detail,
+        )
+
+
 def _other_active_administrators(user):
     return (
         get_user_model()
@@ -61,8 +79,6 @@ def invite_user(
     user.full_clean(exclude=["password"])
     user.save()
     _apply_roles(user, roles, administrator)
-    from allauth.account.models import EmailAddress
-
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
     audit.record(
         actor,
@@ -85,18 +101,7 @@ def set_roles(actor, user, *, roles, administrator):
             raise ValidationError(_("Du kan ikke fjerne dine egne administratorrettigheder."))
         if not _other_active_administrators(user):
             raise ValidationError(_("Der skal være mindst én aktiv administrator."))
-    before = _role_list(user), user.is_superuser
-    if _apply_roles(user, roles, administrator):
-        audit.record(
-            actor,
-            Action.ROLES,
-            user,
-            label=user.get_username(),
-            foer=before[0],
-            roller=_role_list(user),
-            administrator=user.is_superuser,
-            var_administrator=before[1],
-        )
+    _change_roles(actor, user, roles, administrator)
     return user
 
 
@@ -129,19 +134,7 @@ def reactivate_user(actor, user):
 def sync_roles_from_provider(user, *, provider, roles, administrator):
     """At a single sign-on: the user's roles become the ones the provider's claims map to.
     Audited (as a change by the provider) only when something changed."""
-    before = _role_list(user), user.is_superuser
-    if _apply_roles(user, roles, administrator):
-        audit.record(
-            None,
-            Action.ROLES,
-            user,
-            label=user.get_username(),
-            kilde=provider,
-            foer=before[0],
-            roller=_role_list(user),
-            administrator=user.is_superuser,
-            var_administrator=before[1],
-        )
+    _change_roles(None, user, roles, administrator, kilde=provider)
     return user
 
 

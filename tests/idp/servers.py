@@ -73,6 +73,21 @@ def _env(extra):
     return env
 
 
+def _launch(command, env, url, token, log, health_path):
+    """Start the provider's process (output appended to `log`) and wait until it answers."""
+    with log.open("a") as out:
+        process = subprocess.Popen(  # noqa: S603
+            command, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
+        )
+    provider = Provider(url, process, token, log)
+    try:
+        wait_until_up(url + health_path, process)
+    except Exception:
+        provider.stop()
+        raise
+    return provider
+
+
 def start_oidc_provider(folder):
     folder = Path(folder)
     port = free_port()
@@ -94,20 +109,8 @@ def start_oidc_provider(folder):
                        stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
         subprocess.run([*django, "creatersakey"], env=env, cwd=ROOT, check=True, stdout=out,
                        stderr=subprocess.STDOUT)  # fmt: skip
-    process = subprocess.Popen(  # noqa: S603
-        [*django, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        cwd=ROOT,
-        stdout=log.open("a"),
-        stderr=subprocess.STDOUT,
-    )
-    provider = Provider(url, process, token, log)
-    try:
-        wait_until_up(url + "/openid/.well-known/openid-configuration", process)
-    except Exception:
-        provider.stop()
-        raise
-    return provider
+    command = [*django, "runserver", f"127.0.0.1:{port}", "--noreload"]
+    return _launch(command, env, url, token, log, "/openid/.well-known/openid-configuration")
 
 
 def start_saml_provider(folder):
@@ -117,17 +120,5 @@ def start_saml_provider(folder):
     token = secrets.token_urlsafe(16)
     log = folder / "saml-provider.log"
     env = _env({"IDP_URL": url, "IDP_CONTROL_TOKEN": token, "IDP_FOLDER": str(folder)})
-    process = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "tests.idp.saml_idp", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    provider = Provider(url, process, token, log)
-    try:
-        wait_until_up(url + "/metadata", process)
-    except Exception:
-        provider.stop()
-        raise
-    return provider
+    command = [sys.executable, "-m", "tests.idp.saml_idp", str(port)]
+    return _launch(command, env, url, token, log, "/metadata")
