@@ -36,6 +36,7 @@ class LoginForm(allauth_forms.LoginForm):
         password = self.fields["password"]
         password.label = _("Adgangskode")
         password.widget.attrs.pop("placeholder", None)
+        password.help_text = ""  # the page has its own "Glemt adgangskode?" link
         password.validators.append(
             MaxLengthValidator(
                 self.PASSWORD_MAX_LENGTH,
