@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from . import audit
-from .forms import AdminLoginForm
 from .models import AuditEvent, SitePage
 from .text import CleanTextMixin, CleanTextModelForm
 
@@ -98,7 +97,3 @@ for _model, _admin in ((get_user_model(), CleanTextUserAdmin), (Group, CleanText
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
     admin.site.register(_model, _admin)
-
-# The admin's login form with the app's length limits: a username over 255 characters
-# crashed django-axes' failure record (a 500).
-admin.site.login_form = AdminLoginForm

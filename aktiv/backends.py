@@ -1,4 +1,5 @@
-"""The sign-in backend: Django's ModelBackend, loading a user's roles with the user.
+"""The sign-in backend: allauth's (a ModelBackend that takes a user name or an e-mail
+address), loading a user's roles with the user.
 
 Every signed-in page needs the user's roles (navigation, who sees what). The user and
 the role names come in one query; while the page cache is on (aktiv.page_cache), the
@@ -8,9 +9,9 @@ roles change (aktiv migration 0004): a revoked role or a deactivated user takes 
 on the next request.
 """
 
+from allauth.account.auth_backends import AuthenticationBackend
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.cache import cache
 from django.db.models import Q
@@ -32,7 +33,7 @@ def _load(user_id):
     return user
 
 
-class RoleModelBackend(ModelBackend):
+class RoleModelBackend(AuthenticationBackend):
     def get_user(self, user_id):
         if page_cache.enabled():
             key = f"aktiv:user:{user_id}:{page_cache.data_versions()['reference']}"

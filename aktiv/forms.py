@@ -1,12 +1,9 @@
 from django import forms
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
-from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
-from .text import CleanTextForm, CleanTextMixin
+from .text import CleanTextForm
 
 
 class LeanFieldsMixin:
@@ -87,41 +84,3 @@ class AuditFilterForm(CleanTextForm):
         if data.get("date_to"):
             queryset = queryset.filter(at__date__lte=data["date_to"])
         return queryset
-
-
-class LengthLimitedLogin(CleanTextMixin):
-    """Real length limits on a login form (the app's and the admin's).
-
-    AuthenticationForm sets `max_length` on the username field after it is built, so no
-    validator checks it: a 5,000-character username reached django-axes, whose failure
-    record (max 255 characters) then crashed with a 500. A password longer than
-    PASSWORD_MAX_LENGTH is refused before it is hashed.
-    """
-
-    PASSWORD_MAX_LENGTH = 4096
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        limit = self.fields["username"].max_length
-        self.fields["username"].validators.append(
-            MaxLengthValidator(
-                limit,
-                message=_("Brugernavnet må højst være %(limit_value)d tegn.")
-                % {"limit_value": limit},
-            )
-        )
-        self.fields["password"].validators.append(
-            MaxLengthValidator(
-                self.PASSWORD_MAX_LENGTH,
-                message=_("Adgangskoden må højst være %(limit_value)d tegn.")
-                % {"limit_value": self.PASSWORD_MAX_LENGTH},
-            )
-        )
-
-
-class LoginForm(LengthLimitedLogin, AuthenticationForm):
-    """The app's login form."""
-
-
-class AdminLoginForm(LengthLimitedLogin, AdminAuthenticationForm):
-    """The Django admin's login form (/admin/login/), with the same limits."""

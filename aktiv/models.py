@@ -24,6 +24,11 @@ class AuditEvent(models.Model):
         PRINT = "print", _("Udskrevet")
         LOGIN = "login", _("Logget ind")
         LOGOUT = "logout", _("Logget ud")
+        INVITE = "invite", _("Bruger inviteret")
+        ROLES = "roles", _("Roller ændret")
+        DEACTIVATE = "deactivate", _("Bruger deaktiveret")
+        REACTIVATE = "reactivate", _("Bruger genaktiveret")
+        MFA = "mfa", _("Totrinslogin ændret")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(

@@ -10,6 +10,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.accounts import config as sso_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -71,6 +73,16 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Sign-in: local accounts, single sign-on (OpenID Connect, SAML 2.0) and two-factor
+    # sign-in (TOTP, recovery codes, WebAuthn) from django-allauth; Aktiv's part (role
+    # mapping, user administration, the two-factor rules) is aktiv.accounts.
+    "aktiv.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.saml",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +98,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Administrators (or everyone, by setting) set up two-factor sign-in before anything
+    # else; a user whose sign-in gave no role sees whom to ask.
+    "aktiv.accounts.middleware.SignInRulesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "aktiv.middleware.SecurityHeadersMiddleware",
@@ -167,7 +183,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "aktiv.backends.RoleModelBackend",  # ModelBackend, with the roles in the same query
+    # allauth's backend (username or e-mail), loading the roles in the same query.
+    "aktiv.backends.RoleModelBackend",
 ]
 
 # Login throttling (django-axes): lock a username *from one address* after repeated
@@ -184,10 +201,73 @@ AXES_LOCKOUT_CALLABLE = "aktiv.views.login_locked_out"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AKTIV_FAILED_LOGIN_ALERT = env_int("AKTIV_FAILED_LOGIN_ALERT", 50)
 AXES_VERBOSE = False
+# The sign-in form sends `username` (a user name or an e-mail address); allauth hands
+# django-axes either `username` or `email`.
+AXES_USERNAME_CALLABLE = "aktiv.accounts.sso.axes_username"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reports:home"
 LOGOUT_REDIRECT_URL = "reports:home"
+
+# --- Sign-in (django-allauth; Aktiv's rules in aktiv.accounts) ------------------------------
+# Local accounts: sign in with user name or e-mail; nobody signs up by themselves (an
+# administrator invites), a forgotten password is reset by e-mail.
+ACCOUNT_ADAPTER = "aktiv.accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "aktiv.accounts.adapter.SocialAccountAdapter"
+ACCOUNT_FORMS = {"login": "aktiv.accounts.forms.LoginForm"}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email", "username*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False  # sessions end with the browser and after idle time
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Aktiv] "
+# django-axes throttles failed local sign-ins (above); allauth's own counter is off so
+# the two never disagree. Its other limits (password reset requests etc.) stay.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+
+# Single sign-on: users are created at their first sign-in; their roles follow the
+# provider's group or role claims (AKTIV_SSO_ROLE_MAP) at every sign-in.
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_LOGIN_ON_GET = False  # a sign-in starts with a POST (no login CSRF)
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True  # an invited user is found by verified e-mail
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_ONLY = False
+SOCIALACCOUNT_PROVIDERS = sso_config.providers(os.environ)
+AKTIV_SSO = sso_config.rules(os.environ)
+
+# Two-factor sign-in: TOTP with recovery codes, and WebAuthn (security keys, passkeys).
+# Required for administrators; AKTIV_MFA_REQUIRED_FOR_ALL=true requires it for everyone.
+MFA_ADAPTER = "allauth.mfa.adapter.DefaultMFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = os.environ.get("AKTIV_MFA_ISSUER", "Aktiv")
+MFA_RECOVERY_CODE_COUNT = 10
+MFA_TRUST_ENABLED = False
+# WebAuthn over plain http is only for development and the test suite (localhost).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = env_bool("AKTIV_WEBAUTHN_ALLOW_HTTP", DEBUG)
+AKTIV_MFA_REQUIRED_FOR_ALL = env_bool("AKTIV_MFA_REQUIRED_FOR_ALL", False)
+
+# E-mail (invitations, password reset): SMTP from the environment; without EMAIL_HOST
+# the console (DEBUG, `make run`) or nothing is sent (a warning in the log).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "aktiv@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
 
 # Internationalisation: Danish first, English available.
 LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "da")
@@ -261,7 +341,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "form-action": ["'self'"],
+        # The identity providers' origins: a sign-in form posts here, then redirects there.
+        "form-action": ["'self'", *sso_config.form_action_origins(os.environ)],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

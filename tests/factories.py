@@ -7,6 +7,7 @@ needs); tests of the rules themselves go through the services and views.
 import datetime
 import itertools
 import secrets
+import time
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -25,17 +26,36 @@ _n = itertools.count(1)
 # Users --------------------------------------------------------------------------------
 
 
-def make_user(*role_names, superuser=False, username=None, password="correct-horse-9"):
-    """A user holding the given roles (group names from aktiv.roles)."""
+# The TOTP secret of users made with mfa=True (the default for administrators).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def make_user(
+    *role_names, superuser=False, username=None, password="correct-horse-9", mfa=None, email=""
+):
+    """A user holding the given roles (group names from aktiv.roles). Administrators get
+    a TOTP authenticator (secret TOTP_SECRET) unless mfa=False: they must have one."""
     user = get_user_model().objects.create_user(
         username=username or f"user{next(_n)}",
         password=password,
         is_superuser=superuser,
         is_staff=superuser,
+        email=email,
     )
     if role_names:
         user.groups.set(RoleGroup.objects.filter(name__in=role_names))
+    if superuser if mfa is None else mfa:
+        from allauth.mfa.totp.internal.auth import TOTP
+
+        TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+def totp_code(secret=TOTP_SECRET, offset=0):
+    """The current TOTP code for `secret` (offset in periods of 30 s)."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + offset))
 
 
 # Stories ------------------------------------------------------------------------------

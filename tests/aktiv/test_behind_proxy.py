@@ -74,10 +74,17 @@ def test_axes_uses_the_same_address_as_the_app(settings):
 def test_the_admin_login_refuses_a_very_long_username_with_a_message(client):
     """Finding 12: a username over 255 characters reached django-axes' failure record."""
     client.raise_request_exception = False
+    # The admin signs in through the app's sign-in, whose form has the same limits.
     response = client.post(
         "/admin/login/?next=/admin/", {"username": "x" * 300, "password": "forkert"}
     )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    response = client.post(
+        "/accounts/login/?next=/admin/", {"username": "x" * 300, "password": "forkert"}
+    )
     assert response.status_code == 200
+    assert "højst være 254 tegn" in response.content.decode()
     assert "Brugernavnet må højst være 150 tegn." in response.content.decode()
 
 

@@ -102,6 +102,7 @@ def test_wrong_password_shows_danish_message_and_keeps_username(client, staff_us
     assert response.status_code == 200
     assert "korrekt brugernavn og adgangskode" in body
     assert 'value="medarbejder"' in body
+    assert "Glemt adgangskode?" in body
 
 
 def test_language_switch_to_english(client):

@@ -88,3 +88,24 @@ def live_server(request):
         handlers.StaticFilesHandler = original
     request.addfinalizer(server.stop)
     return server
+
+
+# --- identity providers for the sign-in tests (each its own process, once per session) ---
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory):
+    from tests.idp.servers import start_oidc_provider
+
+    provider = start_oidc_provider(tmp_path_factory.mktemp("oidc-idp"))
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture(scope="session")
+def saml_provider(tmp_path_factory):
+    from tests.idp.servers import start_saml_provider
+
+    provider = start_saml_provider(tmp_path_factory.mktemp("saml-idp"))
+    yield provider
+    provider.stop()

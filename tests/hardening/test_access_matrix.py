@@ -60,6 +60,7 @@ READERS = by_role(200, 200, 200, 200)  # staff, facilitator, manager
 WORKSHOP_READERS = by_role(403, 200, 200, 200)  # facilitator, manager
 ADMIN_ONLY = by_role(403, 403, 403, 200)
 POST_ONLY = everyone(405)  # GET on a POST-only endpoint, checked before the login
+SIGNED_IN_REDIRECT = by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT)  # anonymous: login
 
 STORY_STATES = ("none", "analysis", "report", "publish", "withdrawn", "draft")
 WORKSHOP_STATES = ("draft", "open", "closed", "citizens")  # citizens: closed, no selection
@@ -186,6 +187,63 @@ EXPECTED = {
     "reports:print": {"-": by_role(200, 403, 200, 200)},
     "reports:word": {"-": by_role(200, 403, 200, 200)},
     "reports:text_edit": {"text": STAFF_ONLY, "text:unknown": by_role(404, 403, 403, 404)},
+    # --- sign-in and users (aktiv.accounts, django-allauth) -------------------------------------
+    "accounts:users": {"-": ADMIN_ONLY},
+    "accounts:invite": {"-": ADMIN_ONLY},
+    "accounts:user": {"user": ADMIN_ONLY},
+    "accounts:deactivate": {"user": POST_ONLY},
+    "accounts:reactivate": {"user": POST_ONLY},
+    # Every role here has a role and (the administrator) two-factor sign-in: back home.
+    "accounts:no_role": {"-": by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT)},
+    "accounts:mfa_required": {"-": by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT)},
+    # allauth's names for /accounts/login/ and /accounts/logout/ (Aktiv's views answer).
+    "account_login": {"-": by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT, anonymous=200)},
+    "account_logout": {"-": POST_ONLY},
+    "account_inactive": {"-": everyone(200)},
+    "account_signup": {"-": by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT, anonymous=200)},
+    "account_reauthenticate": {"-": READERS},
+    "account_email": {"-": READERS},
+    "account_email_verification_sent": {"-": everyone(200)},
+    "account_change_password": {"-": READERS},
+    "account_set_password": {"-": by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT)},
+    "account_reset_password": {"-": everyone(200)},
+    "account_confirm_login_code": {"-": SIGNED_IN_REDIRECT},
+    "account_confirm_email": {"email_key": everyone(200)},
+    "account_reset_password_from_key_done": {"-": everyone(200)},
+    "account_reset_password_from_key": {"reset_key": everyone(200)},
+    "account_reset_password_done": {"-": everyone(200)},
+    "mfa_index": {"-": READERS},
+    # No login waiting for its second step: back to where it starts.
+    "mfa_authenticate": {"-": SIGNED_IN_REDIRECT},
+    # Only the administrator of this data set has two-factor sign-in (TOTP).
+    "mfa_reauthenticate": {"-": by_role(REDIRECT, REDIRECT, REDIRECT, 200)},
+    # Changing a sign-in method needs a fresh sign-in (these clients never typed one).
+    "mfa_activate_totp": {"-": SIGNED_IN_REDIRECT},
+    "mfa_deactivate_totp": {"-": by_role(404, 404, 404, REDIRECT)},
+    "mfa_view_recovery_codes": {"-": by_role(404, 404, 404, 404)},
+    "mfa_generate_recovery_codes": {"-": SIGNED_IN_REDIRECT},
+    "mfa_download_recovery_codes": {"-": by_role(404, 404, 404, 404)},
+    "mfa_list_webauthn": {"-": READERS},
+    "mfa_add_webauthn": {"-": SIGNED_IN_REDIRECT},
+    "mfa_reauthenticate_webauthn": {"-": SIGNED_IN_REDIRECT},
+    "mfa_remove_webauthn": {"webauthn": SIGNED_IN_REDIRECT},
+    "mfa_edit_webauthn": {"webauthn": SIGNED_IN_REDIRECT},
+    "socialaccount_login_cancelled": {"-": everyone(200)},
+    "socialaccount_login_error": {"-": everyone(401)},
+    "socialaccount_signup": {"-": everyone(LOGIN)},  # only during a single sign-on
+    "socialaccount_connections": {"-": READERS},
+    "accounts/social/login/cancelled/": {"-": everyone(301)},
+    "accounts/social/login/error/": {"-": everyone(301)},
+    "accounts/social/signup/": {"-": everyone(301)},
+    "accounts/social/connections/": {"-": everyone(301)},
+    # No identity provider is configured in this test: the single sign-on URLs answer 404.
+    "saml_acs": {"saml": everyone(REDIRECT)},  # to acs/finish/, which answers 404
+    "saml_finish_acs": {"saml": everyone(404)},
+    "saml_sls": {"saml": everyone(404)},
+    "saml_metadata": {"saml": everyone(404)},
+    "saml_login": {"saml": everyone(404)},
+    "openid_connect_login": {"oidc": everyone(404)},
+    "openid_connect_callback": {"oidc": everyone(404)},
 }
 
 ADMIN_FAMILY = {"/admin/": by_role(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, ADMIN_LOGIN)}
@@ -197,7 +255,7 @@ CLOSED_TO_PARTICIPANTS = ("/stories/", "/domains/", "/workshops/", "/report/", "
 # --- walking the URLconf ---------------------------------------------------------------------
 
 
-def walk(resolver=None, prefix="", namespace=""):
+def walk(resolver=None, prefix="", namespace="", outer=()):
     """(name or route, route, parameter names) for every pattern, through every include."""
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
@@ -206,9 +264,9 @@ def walk(resolver=None, prefix="", namespace=""):
             ns = namespace
             if entry.namespace:
                 ns = f"{namespace}{entry.namespace}:"
-            yield from walk(entry, route, ns)
+            yield from walk(entry, route, ns, outer + tuple(entry.pattern.regex.groupindex))
         elif isinstance(entry, URLPattern):
-            params = tuple(entry.pattern.regex.groupindex)
+            params = outer + tuple(entry.pattern.regex.groupindex)
             name = f"{namespace}{entry.name}" if entry.name else route
             yield name, route, params
 
@@ -302,6 +360,12 @@ def build_world():
     states["round"] = {"pk": CollectionRound.objects.create(name="Matrix-runde").pk}
     pending = PendingImport.objects.create(token=secrets.token_urlsafe(32), user=users["staff"])
     states["import"] = {"token": pending.token}
+    states["user"] = {"pk": users["staff"].pk}
+    states["email_key"] = {"key": "ingen-saadan-noegle"}
+    states["reset_key"] = {"uidb36": "zz", "key": "ingen-saadan-noegle"}
+    states["webauthn"] = {"pk": 999999}
+    states["saml"] = {"organization_slug": "kommune-saml"}
+    states["oidc"] = {"provider_id": "kommune"}
     states["text"] = {"key": "preface"}
     states["text:unknown"] = {"key": "findes-ikke"}
 

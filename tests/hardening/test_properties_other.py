@@ -145,4 +145,4 @@ def test_login_with_a_very_long_username_is_a_field_error_not_a_500(anon_c):
     django-axes' failure record (255 characters) crashed on a longer username."""
     response = anon_c.post("/accounts/login/", {"username": "x" * 300, "password": "forkert"})
     assert response.status_code == 200
-    assert "Brugernavnet må højst være 150 tegn." in response.content.decode()
+    assert "Brugernavnet må højst være 254 tegn." in response.content.decode()
