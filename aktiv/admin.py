@@ -1,3 +1,5 @@
+import allauth.account.admin  # noqa: F401 (registers its pages before the wrapping below)
+import allauth.socialaccount.admin  # noqa: F401
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
@@ -97,3 +99,16 @@ for _model, _admin in ((get_user_model(), CleanTextUserAdmin), (Group, CleanText
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)
     admin.site.register(_model, _admin)
+
+
+# django-allauth's admin pages (e-mail addresses, single sign-on apps and accounts) follow
+# the same text rule: their forms are wrapped here (the modules that register them are
+# imported at the top, so the order of INSTALLED_APPS does not matter).
+def _clean_text_everywhere(site):
+    for model_admin in site._registry.values():
+        if not issubclass(model_admin.form, CleanTextMixin):
+            form = model_admin.form
+            model_admin.form = type(form.__name__, (CleanTextMixin, form), {})
+
+
+_clean_text_everywhere(admin.site)

@@ -92,26 +92,32 @@ class SessionIdleMiddleware:
         return response
 
 
-# What the site never uses: a page (or an injected script) may not ask for it.
+# What the site never uses: a page (or an injected script) may not ask for it. Security
+# keys and passkeys (two-factor sign-in, WebAuthn) are used by the site itself only.
 PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
+    [
+        f"{feature}=(self)"
+        for feature in ("publickey-credentials-create", "publickey-credentials-get")
+    ]
+    + [
+        f"{feature}=()"
+        for feature in (
+            "accelerometer",
+            "autoplay",
+            "camera",
+            "display-capture",
+            "geolocation",
+            "gyroscope",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "payment",
+            "screen-wake-lock",
+            "serial",
+            "usb",
+            "xr-spatial-tracking",
+        )
+    ]
 )
 
 

@@ -153,6 +153,7 @@ def test_audit_log_page_has_fixed_query_count(
 ):
     for i in range(120):
         audit.record(staff_user, audit.Action.VIEW, object_type="stories.story", object_id=i)
+    admin_client_.get("/audit/")  # the session's first request stamps its idle clock
     with django_assert_max_num_queries(8):
         response = admin_client_.get("/audit/")
     assert response.status_code == 200

@@ -13,6 +13,8 @@ def test_every_response_has_a_permissions_policy(client, url):
     policy = client.get(url)["Permissions-Policy"]
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
         assert feature in policy
+    # Security keys and passkeys for two-factor sign-in: this site only.
+    assert "publickey-credentials-get=(self)" in policy
 
 
 def test_pages_with_story_text_are_never_stored_in_a_cache(staff_client, manager_client):

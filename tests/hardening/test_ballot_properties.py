@@ -239,7 +239,9 @@ def test_confirm_post_with_any_ticket(anon_c, voting, data):
             else:
                 assert response.status_code == 400
                 assert 'role="alert"' in html
-                assert response.context["message"]
+                # A refusal says why: on its own page, or above the ballot with the
+                # choices kept (when the group is known).
+                assert response.context.get("message") or response.context.get("error")
         assert_invariants()
 
 
