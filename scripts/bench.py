@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from loadkit import Browser, Stats, say  # noqa: E402
+from loadkit import Browser, Stats, room_address, say  # noqa: E402
 from serverkit import (  # noqa: E402
     cpu_seconds,
     cpu_used,
@@ -246,8 +246,8 @@ def prepare_ballots(base, slugs, count):
     the confirm POST, so the row measures the ballot submit alone.
     """
     ready = []
-    for _ in range(count):
-        browser = Browser(base, Stats())
+    for index in range(count):
+        browser = Browser(base, Stats(), address=room_address(index))
         browser.request("join", f"/w/{BALLOT_CODE}/")
         group = random.randint(1, 3)  # noqa: S311
         _, text, _ = browser.request(

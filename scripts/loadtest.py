@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from loadkit import Browser, Stats, run_threads, say  # noqa: E402
+from loadkit import Browser, Stats, room_address, run_threads, say  # noqa: E402
 from serverkit import free_port, login, setup_django, start_gunicorn  # noqa: E402
 
 STAFF_PASSWORD = "loadtest-password-42"  # noqa: S105 (throwaway database)
@@ -70,7 +70,7 @@ def prepare(staff_count):
 
 def participant(index, base, stats, slugs, spread, outcomes):
     time.sleep(spread * index)
-    b = Browser(base, stats)
+    b = Browser(base, stats, address=room_address(index))
     status, _, _ = b.request("join GET /w/<code>/", f"/w/{JOIN_CODE}/")
     if status != 200:
         outcomes[index] = f"join {status}"

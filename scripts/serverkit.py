@@ -18,6 +18,9 @@ PRODUCTION_ENV = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
     "DJANGO_LOG_LEVEL": "ERROR",
     "DJANGO_CONN_MAX_AGE": "60",
+    # As behind the documented proxy: the client is the last X-Forwarded-For entry, so
+    # simulated participants can come from different rooms (loadkit.room_address).
+    "AKTIV_TRUSTED_PROXIES": "1",
 }
 
 

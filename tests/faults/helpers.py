@@ -18,7 +18,7 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from loadkit import Browser, Stats  # noqa: E402, F401 (re-exported)
+from loadkit import Browser, Stats, room_address  # noqa: E402, F401 (re-exported)
 from serverkit import PRODUCTION_ENV, free_port, login  # noqa: E402, F401 (login re-exported)
 
 UNAVAILABLE_TEXT = "Prøv igen om lidt"

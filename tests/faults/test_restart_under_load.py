@@ -22,7 +22,14 @@ from django.db import connections
 
 from aktiv import roles
 from tests.factories import make_user, open_workshop
-from tests.faults.helpers import UNAVAILABLE_TEXT, Browser, Stats, log_problems, login
+from tests.faults.helpers import (
+    UNAVAILABLE_TEXT,
+    Browser,
+    Stats,
+    log_problems,
+    login,
+    room_address,
+)
 from workshops import services
 from workshops.models import Ballot, Vote
 
@@ -146,8 +153,8 @@ class StaffMember:
                 time.sleep(0.05)
 
 
-def _browser(base, stats):
-    return Browser(base, stats, timeout=15)
+def _browser(base, stats, address=None):
+    return Browser(base, stats, timeout=15, address=address)
 
 
 def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_once(
@@ -177,7 +184,8 @@ def test_postgres_restart_during_voting_gives_503_or_thanks_and_counts_everyone_
     started = time.monotonic()
     deadline = started + TIME_LIMIT
     participants = [
-        Participant(i, _browser(server.base, stats), deadline) for i in range(PARTICIPANTS)
+        Participant(i, _browser(server.base, stats, room_address(i)), deadline)
+        for i in range(PARTICIPANTS)
     ]
     thanked = threading.Semaphore(0)
 
