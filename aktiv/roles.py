@@ -83,6 +83,17 @@ def has_role(user, *roles):
     return bool(role_names(user) & set(roles))
 
 
+def role_may(user, permission):
+    """Whether the user's roles grant `permission` ("app_label.codename"), read from
+    ROLE_PERMISSIONS and the role names loaded with the user: no query, unlike
+    user.has_perm (the groups hold exactly these permissions, sync_role_permissions)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(permission in ROLE_PERMISSIONS.get(role, ()) for role in role_names(user))
+
+
 def role_required(*roles):
     """View decorator: anonymous users go to login, users without the role get 403."""
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from aktiv import audit, page_cache
-from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
+from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_may, role_required
 from domains.models import Domain
 
 from . import services, summaries, wording
@@ -93,7 +93,7 @@ def _report_context(request):
 
 
 def _can_edit_texts(user):
-    return has_role(user, STAFF) and user.has_perm("reports.change_reporttext")
+    return has_role(user, STAFF) and role_may(user, "reports.change_reporttext")
 
 
 def _audit_detail(report):
