@@ -15,6 +15,7 @@ The tables go to stdout and to docs/benchmarks.md with the machine they ran on. 
 
 import argparse
 import datetime
+import itertools
 import os
 import platform
 import random
@@ -239,15 +240,16 @@ def drive(base, label, make_request, clients, seconds, setup=None):
     return row
 
 
-def prepare_ballots(base, slugs, count):
+def prepare_ballots(base, slugs, count, numbers):
     """`count` participants who have joined and chosen, each holding a confirm ticket.
 
     Each is its own Browser (cookie jar with its token); the timed phase then only sends
     the confirm POST, so the row measures the ballot submit alone.
     """
     ready = []
-    for index in range(count):
-        browser = Browser(base, Stats(), address=room_address(index))
+    for _ in range(count):
+        # A participant number unique across the clients: rooms of 30 per address.
+        browser = Browser(base, Stats(), address=room_address(next(numbers)))
         browser.request("join", f"/w/{BALLOT_CODE}/")
         group = random.randint(1, 3)  # noqa: S311
         _, text, _ = browser.request(
@@ -268,9 +270,10 @@ def prepare_ballots(base, slugs, count):
 def submit_ballot(base, slugs, per_client):
     """Setup: each client prepares its participants; timed: their confirm POSTs."""
     prepared = {}
+    numbers = itertools.count()  # shared by the clients' threads (next() holds the GIL)
 
     def setup(browser):
-        prepared[id(browser)] = prepare_ballots(base, slugs, per_client)
+        prepared[id(browser)] = prepare_ballots(base, slugs, per_client, numbers)
 
     def run(browser, index):
         queue = prepared[id(browser)]
