@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.story_detail, name="detail"),
     path("<int:pk>/edit/", views.story_edit, name="edit"),
     path("<int:pk>/withdraw/", views.story_withdraw, name="withdraw"),
+    path("<int:pk>/consent-form/", views.story_consent_form, name="consent_form"),
     path("<int:pk>/erase/", views.story_erase, name="erase"),
     path("import/", views.story_import, name="import"),
     path("import/<str:token>/", views.story_import_preview, name="import_preview"),

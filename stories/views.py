@@ -11,6 +11,7 @@ Who sees what is decided here and in StoryQuerySet, never in a template:
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -19,6 +20,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from aktiv import audit, page_cache, paging
@@ -35,6 +37,7 @@ from .forms import (
     ImportForm,
     StoryFilterForm,
     StoryForm,
+    WithdrawForm,
 )
 from .models import CollectionRound, PendingImport, Story
 from .tallies import Audience
@@ -183,6 +186,7 @@ def story_detail(request, pk):
                 "consent_analysis_by",
                 "consent_report_by",
                 "consent_publish_by",
+                "consent_witness",
                 "withdrawn_by",
             ).prefetch_related(DOMAINS_FOR_DISPLAY),
             pk=pk,
@@ -271,6 +275,7 @@ def story_create(request):
                 values=form.story_values(),
                 domains=form.cleaned_data["domains"],
                 consent=form.consent_dates(),
+                consent_details=form.consent_details(),
             )
         except DATABASE_DOWN_ERRORS:
             return _database_lost_during_save(request, form, None)
@@ -297,6 +302,7 @@ def story_edit(request, pk):
                 values=form.story_values(),
                 domains=form.cleaned_data["domains"],
                 consent=form.consent_dates(),
+                consent_details=form.consent_details(),
             )
         except DATABASE_DOWN_ERRORS:
             return _database_lost_during_save(request, form, story)
@@ -311,25 +317,61 @@ def story_edit(request, pk):
 @role_required(STAFF)
 @require_http_methods(["GET", "POST"])
 def story_withdraw(request, pk):
+    """Withdraw one consent scope, or all of it for good (?omfang=<scope> preselects one)."""
     story = get_object_or_404(Story, pk=pk)
-    form = ConfirmForm(
-        request.POST if request.method == "POST" else None,
-        label=_("Ja, fortælleren trækker sit samtykke tilbage – alle tre samtykker."),
-    )
     if story.is_withdrawn:
         messages.info(request, _("Samtykket er allerede trukket tilbage."))
         return redirect(story)
+    initial = {"scope": request.GET.get("omfang", "")}
+    form = WithdrawForm(
+        request.POST if request.method == "POST" else None, story=story, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
-        story = services.withdraw_consent(story.pk, user=request.user)
-        messages.success(
-            request,
-            _(
+        scope = form.chosen_scope()
+        story = services.withdraw_consent(story.pk, user=request.user, scope=scope)
+        if scope is None:
+            message = _(
                 "Samtykket er trukket tilbage. Fortællingen vises ikke længere i workshops, "
                 "rapporten, eksporter eller på den offentlige side."
-            ),
-        )
+            )
+        else:
+            message = str(WITHDRAWN_MESSAGES[scope])
+        messages.success(request, message)
         return redirect(story)
     return render(request, "stories/story_withdraw.html", {"story": story, "form": form})
+
+
+@role_required(STAFF)
+def story_consent_form(request, pk):
+    """A printable easy-read consent form for the story: one line per scope with tick
+    boxes, the story's pseudonymous code (never its text or title). Audited as a print."""
+    story = get_object_or_404(Story.objects.only("id", "storyteller_code"), pk=pk)
+    audit.record(request.user, audit.Action.PRINT, story, side="samtykkeerklæring")
+    return render(
+        request,
+        "stories/consent_form.html",
+        {
+            "story": story,
+            "organisation": getattr(settings, "AKTIV_ORGANISATION_NAME", "Aalborg AKTIV"),
+        },
+    )
+
+
+WITHDRAWN_MESSAGES = {
+    "analysis": gettext_lazy(
+        "Samtykket til analyse er trukket tilbage. Fortællingen læses ikke længere i "
+        "workshops, og en workshops udvælgelse af den er fjernet. De andre samtykker gælder "
+        "stadig."
+    ),
+    "report": gettext_lazy(
+        "Samtykket til læringsrapporten er trukket tilbage. Ledere kan ikke længere læse "
+        "fortællingen, og rapporten citerer den ikke. De andre samtykker gælder stadig."
+    ),
+    "publish": gettext_lazy(
+        "Samtykket til den offentlige side er trukket tilbage. Fortællingen vises ikke "
+        "længere for alle. De andre samtykker gælder stadig."
+    ),
+}
 
 
 @role_required(STAFF)

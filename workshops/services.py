@@ -457,8 +457,11 @@ def delete_selection(selection, *, user):
         selection.delete()
 
 
-def forget_withdrawn_story(sender, story, **kwargs):
-    """A withdrawn story is in no workshop's selection any more (its reason may retell the
-    story); the workshop can choose another. Connected to stories' consent_withdrawn."""
+def forget_withdrawn_story(sender, story, scopes=("analysis",), **kwargs):
+    """A story that lost analysis consent is in no workshop's selection any more (its
+    reason may retell the story); the workshop can choose another. A story that lost only
+    report or publish consent stays. Connected to stories' consent_withdrawn."""
+    if "analysis" not in scopes:
+        return {}
     removed, _by_model = Selection.objects.filter(story=story).delete()
     return {"udvalg_fjernet": removed}

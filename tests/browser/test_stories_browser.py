@@ -65,6 +65,8 @@ def test_staff_creates_finds_and_withdraws_a_story_and_the_manager_loses_it(page
     page.get_by_label("Dato for samtykket til analyse").fill("2021-03-05")
     page.get_by_label("må citeres anonymt i læringsrapporten").check()
     page.get_by_label("Dato for samtykket til læringsrapporten").fill("2021-03-05")
+    page.get_by_label("Fortælleren selv").check()
+    page.get_by_label("Skriftligt (underskrevet)").check()
     page.get_by_label("Klar", exact=True).check()
     page.get_by_role("button", name="Gem fortællingen").click()
 

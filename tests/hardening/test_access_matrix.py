@@ -113,6 +113,7 @@ EXPECTED = {
         default=STAFF_ONLY, withdrawn=by_role(REDIRECT, 403, 403, REDIRECT)
     ),
     "stories:erase": per_story(default=STAFF_ONLY),
+    "stories:consent_form": per_story(default=STAFF_ONLY),
     "stories:import": {"-": STAFF_ONLY},
     # The pending import belongs to the staff user: the administrator gets 404 for it.
     "stories:import_preview": {"import": by_role(200, 403, 403, 404)},
