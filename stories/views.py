@@ -9,6 +9,7 @@ Who sees what is decided here and in StoryQuerySet, never in a template:
 - anyone else: 403 (anonymous: the login page).
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from aktiv import audit, page_cache, paging
 from aktiv.middleware import DATABASE_DOWN_ERRORS, close_broken_connections
 from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, admin_required, has_role, role_required
+from aktiv.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from domains.models import Domain
 
 from . import export, importer, listing, search, selectors, services
@@ -421,6 +423,33 @@ def story_import(request):
     )
 
 
+def _import_template(request, file_format):
+    """An import file to fill in: the Danish column names and two example rows."""
+    names = list(
+        Domain.objects.filter(is_active=True)
+        .order_by("order", "name")
+        .values_list("name", flat=True)[:2]
+    )
+    rows = export.template_rows(names, timezone.localdate())
+    columns = export.IMPORT_COLUMNS
+    if file_format == "csv":
+        response = HttpResponse(export.csv_text(columns, rows), content_type=CSV_CONTENT_TYPE)
+    else:
+        response = HttpResponse(export.xlsx_bytes(columns, rows), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="importskabelon.{file_format}"'
+    return response
+
+
+@role_required(STAFF)
+def story_import_template_csv(request):
+    return _import_template(request, "csv")
+
+
+@role_required(STAFF)
+def story_import_template_xlsx(request):
+    return _import_template(request, "xlsx")
+
+
 @role_required(STAFF)
 @require_http_methods(["GET", "POST"])
 def story_import_preview(request, token):
@@ -434,11 +463,41 @@ def story_import_preview(request, token):
     )
     preview = pending.preview
     page = paging.page_of(preview, request.GET.get("side"), PREVIEW_PAGE_SIZE, total=len(preview))
+    page.object_list = [_preview_entry(entry) for entry in page.object_list]
     return render(
         request,
         "stories/story_import_preview.html",
         {"pending": pending, "page": page, "counts": pending.counts, "query": ""},
     )
+
+
+CONSENT_SCOPE_NAMES = {
+    "analysis": gettext_lazy("Analyse"),
+    "report": gettext_lazy("Rapport"),
+    "publish": gettext_lazy("Offentlig"),
+}
+
+
+def _preview_entry(entry):
+    """A preview row for the page: dates as dates, consent as [(scope name, date)]."""
+
+    def as_date(value):
+        return datetime.date.fromisoformat(value) if value else None
+
+    labels = {
+        "giver": dict(Story.ConsentGiver.choices),
+        "how": dict(Story.ConsentHow.choices),
+    }
+    return {
+        **entry,
+        "collected_on": as_date(entry.get("collected_on")),
+        "consent": [
+            (CONSENT_SCOPE_NAMES[scope], as_date(given_on))
+            for scope, given_on in (entry.get("consent") or {}).items()
+        ],
+        "consent_giver": labels["giver"].get(entry.get("consent_giver"), ""),
+        "consent_how": labels["how"].get(entry.get("consent_how"), ""),
+    }
 
 
 def _confirm_import(request, token):
@@ -492,13 +551,10 @@ def _export(request, file_format):
     stamp = timezone.localdate().isoformat()
     if file_format == "csv":
         response = StreamingHttpResponse(
-            export.csv_chunks(columns, rows), content_type="text/csv; charset=utf-8"
+            export.csv_chunks(columns, rows), content_type=CSV_CONTENT_TYPE
         )
     else:
-        response = HttpResponse(
-            export.xlsx_bytes(columns, rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(export.xlsx_bytes(columns, rows), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="fortaellinger-{stamp}.{file_format}"'
     response["Cache-Control"] = "no-store"
     return response

@@ -115,6 +115,8 @@ EXPECTED = {
     "stories:erase": per_story(default=STAFF_ONLY),
     "stories:consent_form": per_story(default=STAFF_ONLY),
     "stories:import": {"-": STAFF_ONLY},
+    "stories:import_template_csv": {"-": STAFF_ONLY},
+    "stories:import_template_xlsx": {"-": STAFF_ONLY},
     # The pending import belongs to the staff user: the administrator gets 404 for it.
     "stories:import_preview": {"import": by_role(200, 403, 403, 404)},
     "stories:export_csv": {"-": by_role(200, 403, 200, 200)},
