@@ -29,6 +29,8 @@ class AuditEvent(models.Model):
         DEACTIVATE = "deactivate", _("Bruger deaktiveret")
         REACTIVATE = "reactivate", _("Bruger genaktiveret")
         MFA = "mfa", _("Totrinslogin ændret")
+        RESTORE = "restore", _("Gendannet")
+        LOCK = "lock", _("Resultat låst")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(

@@ -27,6 +27,16 @@ class Domain(models.Model):
         max_length=300,
         help_text=_("Fx: Jeg oplever mere glæde i hverdagen."),
     )
+    easy_statement = models.CharField(
+        _("udsagnet i let dansk"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Til stemmesedlen og kortene. Korte ord og korte sætninger: sigt efter LIX 25 "
+            "eller lavere. Tom: udsagnet ovenfor bruges. Rapporten bruger altid udsagnet "
+            "ovenfor."
+        ),
+    )
     what_changes = models.TextField(
         _("Hvad forandrer sig i borgernes liv?"), max_length=20_000, blank=True
     )
@@ -72,6 +82,12 @@ class Domain(models.Model):
             clash = Domain.objects.filter(name__iexact=self.name).exclude(pk=self.pk)
             if clash.exists():
                 raise ValidationError({"name": _("Der findes allerede et domæne med det navn.")})
+
+    @property
+    def ballot_statement(self):
+        """What participants read (ballot, cards, paper ballot): the easy-read version when
+        there is one. The report keeps the original statement."""
+        return self.easy_statement or self.statement
 
     @property
     def icon_path(self):

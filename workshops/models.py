@@ -72,6 +72,17 @@ class Workshop(models.Model):
     joining_locked = models.BooleanField(_("lukket for nye deltagere"), default=False)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A closed workshop's result can be locked: no more paper ballots, deleted ballots
+    # gone for good (until then they can be restored), no reopening.
+    results_locked_at = models.DateTimeField(_("resultatet låst"), null=True, blank=True)
+    results_locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("låst af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -89,6 +100,11 @@ class Workshop(models.Model):
                 condition=models.Q(status="open"),
                 name="workshop_open_code_unique",
             ),
+            # Only a closed vote's result is locked, and a locked one is never reopened.
+            models.CheckConstraint(
+                condition=models.Q(results_locked_at__isnull=True) | models.Q(status="closed"),
+                name="workshop_locked_only_when_closed",
+            ),
         ]
         indexes = [
             models.Index(fields=["join_code", "status"], name="workshop_code_status"),
@@ -100,6 +116,10 @@ class Workshop(models.Model):
 
     def get_absolute_url(self):
         return reverse("workshops:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_locked(self):
+        return self.results_locked_at is not None
 
     def over_head_count(self, ballots):
         """More ballots than the head count the facilitator entered (None: not entered)."""
@@ -143,6 +163,17 @@ class Ballot(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A deleted ballot counts nowhere (workshops.tallies) and can be restored until the
+    # workshop's result is locked; locking deletes it for good.
+    deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("slettet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("stemmeseddel")

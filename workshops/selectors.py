@@ -16,7 +16,9 @@ from .tallies import GroupCount, VoteCount
 # differencing (total minus the shown groups): see hidden_groups().
 MIN_BALLOTS_TO_SHOW_GROUP = MIN_COUNT
 # What a ranking shows of a domain (not its long texts).
-RANKED_DOMAIN_FIELDS = ("id", "name", "slug", "statement", "order", "is_active", "icon")
+RANKED_DOMAIN_FIELDS = (
+    "id", "name", "slug", "statement", "easy_statement", "order", "is_active", "icon"
+)  # fmt: skip
 
 
 @dataclass
@@ -215,11 +217,12 @@ def ballot_domains(workshop):
 
 
 def ballot_for(workshop, hashed_token):
-    """The participant's ballot with its chosen domains (2 queries), or None."""
+    """The participant's ballot with its chosen domains (2 queries), or None (also when
+    the facilitator deleted it)."""
     if not hashed_token:
         return None
     return (
-        Ballot.objects.filter(workshop=workshop, token=hashed_token)
+        Ballot.objects.filter(workshop=workshop, token=hashed_token, deleted_at__isnull=True)
         .select_related("group")
         .prefetch_related("votes__domain")
         .first()
