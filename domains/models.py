@@ -47,7 +47,7 @@ class Domain(models.Model):
     is_active = models.BooleanField(
         _("aktiv"),
         default=True,
-        help_text=_("Et domæne, der ikke er aktivt, vises ikke på nye stemmesedler."),
+        help_text=_("Et forandringsområde, der ikke er aktivt, vises ikke på nye stemmesedler."),
     )
     icon = models.CharField(
         _("ikon"),
@@ -61,8 +61,8 @@ class Domain(models.Model):
     objects = DomainQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("forandringsdomæne")
-        verbose_name_plural = _("forandringsdomæner")
+        verbose_name = _("forandringsområde")
+        verbose_name_plural = _("forandringsområder")
         ordering = ["order", "name"]
         constraints = [
             models.UniqueConstraint(Lower("name"), name="domain_name_unique_ci"),
@@ -81,7 +81,9 @@ class Domain(models.Model):
             self.name = self.name.strip()
             clash = Domain.objects.filter(name__iexact=self.name).exclude(pk=self.pk)
             if clash.exists():
-                raise ValidationError({"name": _("Der findes allerede et domæne med det navn.")})
+                raise ValidationError(
+                    {"name": _("Der findes allerede et forandringsområde med det navn.")}
+                )
 
     @property
     def ballot_statement(self):

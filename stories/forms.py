@@ -134,7 +134,7 @@ class StoryForm(CleanTextModelForm):
             "collected_by": _("Indsamlet af"),
             "method": _("Hvordan blev fortællingen indsamlet?"),
             "read_back_on": _("Læst op for og godkendt af fortælleren den"),
-            "domains": _("Forandringsdomæner"),
+            "domains": _("Forandringsområder"),
             "consent_analysis_on": _("Dato for samtykket til analyse"),
             "consent_report_on": _("Dato for samtykket til læringsrapporten"),
             "consent_publish_on": _("Dato for samtykket til offentliggørelse"),
@@ -153,7 +153,9 @@ class StoryForm(CleanTextModelForm):
                 "Aldrig et navn eller et CPR-nummer."
             ),
             "read_back_on": _("Lad feltet være tomt, hvis fortællingen ikke er læst op endnu."),
-            "domains": _("Vælg de domæner, fortællingen handler om. Mindst ét, før den er klar."),
+            "domains": _(
+                "Vælg de forandringsområder, fortællingen handler om. Mindst ét, før den er klar."
+            ),
             "status": _("Kun en klar fortælling kan bruges i workshops og rapporten."),
             "consent_how": _(
                 "Mundtligt samtykke kræver et vidne. Skriv aldrig vidnets navn: vælg en "
@@ -194,7 +196,9 @@ class StoryForm(CleanTextModelForm):
         if story.pk:
             domains = Domain.objects.filter(Q(is_active=True) | Q(stories=story)).distinct()
         self.fields["domains"].queryset = domains.order_by("order", "name")
-        self.fields["domains"].error_messages["invalid_choice"] = _("Vælg et domæne fra listen.")
+        self.fields["domains"].error_messages["invalid_choice"] = _(
+            "Vælg et forandringsområde fra listen."
+        )
 
         self.fields["round"].queryset = CollectionRound.objects.order_by("-starts_on", "-id")
         self.fields["round"].empty_label = _("Ingen runde")
@@ -397,9 +401,9 @@ class StoryFilterForm(LeanFieldsMixin, CleanTextForm):
         },
     )
     domain = _IdChoiceField(
-        label=_("Forandringsdomæne"),
-        empty_label=_("Alle domæner"),
-        error_messages={"invalid_choice": _("Vælg et domæne fra listen.")},
+        label=_("Forandringsområde"),
+        empty_label=_("Alle forandringsområder"),
+        error_messages={"invalid_choice": _("Vælg et forandringsområde fra listen.")},
     )
     employment_type = forms.ChoiceField(
         label=_("Beskæftigelse"),

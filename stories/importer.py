@@ -643,7 +643,10 @@ def _check_row(cells, positions, lookups, today, names=None):
             continue
         domain = lookups.domain(part)
         if domain is None:
-            problem("domaener", _("Ukendt domæne: »%(value)s«.") % {"value": part.strip()[:60]})
+            problem(
+                "domaener",
+                _("Ukendt forandringsområde: »%(value)s«.") % {"value": part.strip()[:60]},
+            )
         elif domain.pk not in domain_ids:
             domain_ids.append(domain.pk)
             domain_names.append(domain.name)

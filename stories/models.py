@@ -8,6 +8,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.dates import short_date, short_datetime
 from domains.models import Domain
 
 STORYTELLER_CODE_VALIDATOR = RegexValidator(
@@ -188,7 +189,7 @@ class Story(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     domains = models.ManyToManyField(
-        Domain, verbose_name=_("forandringsdomæner"), related_name="stories", blank=True
+        Domain, verbose_name=_("forandringsområder"), related_name="stories", blank=True
     )
 
     # Consent, one scope at a time, each with date and who recorded it.
@@ -196,17 +197,32 @@ class Story(models.Model):
         _("samtykke til analyse givet den"), null=True, blank=True
     )
     consent_analysis_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("samtykke til analyse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_report_on = models.DateField(_("samtykke til rapport givet den"), null=True, blank=True)
     consent_report_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("samtykke til rapport registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_publish_on = models.DateField(
         _("samtykke til offentliggørelse givet den"), null=True, blank=True
     )
     consent_publish_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("samtykke til offentliggørelse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # A scope withdrawn on its own (the others stay): when and who recorded it. Giving
     # that consent again clears these.
@@ -214,19 +230,34 @@ class Story(models.Model):
         _("samtykke til analyse trukket tilbage"), null=True, blank=True
     )
     consent_analysis_withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning af samtykke til analyse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_report_withdrawn_at = models.DateTimeField(
         _("samtykke til rapport trukket tilbage"), null=True, blank=True
     )
     consent_report_withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning af samtykke til rapport registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_publish_withdrawn_at = models.DateTimeField(
         _("samtykke til offentliggørelse trukket tilbage"), null=True, blank=True
     )
     consent_publish_withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning af samtykke til offentliggørelse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Who gave the consent and how (one conversation for the scopes): the storyteller or a
     # guardian; in writing, or orally with a witness. The witness is a user of Aktiv or a
@@ -251,7 +282,12 @@ class Story(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("samtykke trukket tilbage"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
@@ -442,7 +478,9 @@ class Feedback(models.Model):
         LETTER = "letter", _("Brev")
         PHONE = "phone", _("Telefon")
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="feedback")
+    story = models.ForeignKey(
+        Story, verbose_name=_("fortælling"), on_delete=models.CASCADE, related_name="feedback"
+    )
     given_on = models.DateField(_("givet den"))
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -460,7 +498,7 @@ class Feedback(models.Model):
         ordering = ["-given_on", "-id"]
 
     def __str__(self):
-        return f"{self.story.audit_label()}: {self.given_on}"
+        return f"{self.story.audit_label()}: {short_date(self.given_on)}"
 
 
 class PendingImport(models.Model):
@@ -517,7 +555,7 @@ class Erasure(models.Model):
         ordering = ["erased_at", "story_id"]
 
     def __str__(self):
-        return f"Fortælling #{self.story_id} slettet {self.erased_at:%Y-%m-%d %H:%M}"
+        return f"Fortælling #{self.story_id} slettet {short_datetime(self.erased_at)}"
 
 
 # Counts kept by PostgreSQL triggers (stories.tallies), registered with the app here.

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.dates import short_datetime
 from domains.models import Domain
 from stories.models import CollectionRound, Story
 
@@ -50,7 +51,7 @@ class Workshop(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_VOTES)],
     )
     domains = models.ManyToManyField(
-        Domain, verbose_name=_("domæner på stemmesedlen"), related_name="workshops"
+        Domain, verbose_name=_("forandringsområder på stemmesedlen"), related_name="workshops"
     )
     expected_participants = models.PositiveSmallIntegerField(
         _("antal deltagere"),
@@ -127,7 +128,9 @@ class Workshop(models.Model):
 
 
 class Group(models.Model):
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="groups")
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="groups"
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     name = models.CharField(_("navn"), max_length=60)
 
@@ -149,8 +152,12 @@ class Group(models.Model):
 class Ballot(models.Model):
     """One anonymous participant's choices in one group of one workshop."""
 
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="ballots")
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="ballots")
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="ballots"
+    )
+    group = models.ForeignKey(
+        Group, verbose_name=_("gruppe"), on_delete=models.CASCADE, related_name="ballots"
+    )
     token = models.CharField(max_length=64, unique=True)
     is_paper = models.BooleanField(_("papirstemme"), default=False)
     entered_by = models.ForeignKey(
@@ -190,9 +197,13 @@ class Ballot(models.Model):
 class Vote(models.Model):
     """One chosen domain on a ballot. Slots 1..N make "at most N" a database rule."""
 
-    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="votes")
-    slot = models.PositiveSmallIntegerField()
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="votes")
+    ballot = models.ForeignKey(
+        Ballot, verbose_name=_("stemmeseddel"), on_delete=models.CASCADE, related_name="votes"
+    )
+    slot = models.PositiveSmallIntegerField(_("plads"))
+    domain = models.ForeignKey(
+        Domain, verbose_name=_("forandringsområde"), on_delete=models.PROTECT, related_name="votes"
+    )
 
     class Meta:
         verbose_name = _("stemme")
@@ -217,11 +228,20 @@ class Quote(models.Model):
         WHY = "why", _("Hvad det er, og hvorfor det er vigtigt")
         ROLE = "role", _("Tilbuddets rolle")
 
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="quotes")
-    group = models.ForeignKey(
-        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="quotes"
     )
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="quotes")
+    group = models.ForeignKey(
+        Group,
+        verbose_name=_("gruppe"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+    )
+    domain = models.ForeignKey(
+        Domain, verbose_name=_("forandringsområde"), on_delete=models.PROTECT, related_name="quotes"
+    )
     kind = models.CharField(_("slags"), max_length=10, choices=Kind.choices)
     text = models.TextField(_("citat"), max_length=2000)
     created_by = models.ForeignKey(
@@ -242,9 +262,18 @@ class Quote(models.Model):
 class Selection(models.Model):
     """A workshop's choice of the most significant story for a domain, with the reason."""
 
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="selections")
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="selections")
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="selections")
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="selections"
+    )
+    domain = models.ForeignKey(
+        Domain,
+        verbose_name=_("forandringsområde"),
+        on_delete=models.PROTECT,
+        related_name="selections",
+    )
+    story = models.ForeignKey(
+        Story, verbose_name=_("fortælling"), on_delete=models.CASCADE, related_name="selections"
+    )
     reason = models.TextField(_("hvorfor blev den valgt?"), max_length=5000)
     dissent = models.TextField(_("uenighed eller andre synspunkter"), max_length=5000, blank=True)
     created_by = models.ForeignKey(
@@ -282,7 +311,7 @@ class JoinAttempt(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.address} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.address} {short_datetime(self.at)}"
 
 
 class NewBallotMark(models.Model):
@@ -306,7 +335,7 @@ class NewBallotMark(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.workshop_id} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.workshop_id} {short_datetime(self.at)}"
 
 
 # Counts kept by PostgreSQL triggers (workshops.tallies), registered with the app here.

@@ -164,7 +164,9 @@ def workshop_open(request, pk):
     if workshop.status == Workshop.Status.OPEN:
         return redirect(workshop)
     if not workshop.groups.exists() or not workshop.domains.exists():
-        messages.error(request, _("Workshoppen skal have mindst én gruppe og ét område."))
+        messages.error(
+            request, _("Workshoppen skal have mindst én gruppe og ét forandringsområde.")
+        )
         return redirect(workshop)
     try:
         services.open_workshop(workshop, user=request.user)
@@ -551,7 +553,7 @@ def chart(ranking):
     """The votes per domain as the one bar chart (aktiv.charts); the page's table has the
     same numbers, so the chart carries no table of its own."""
     return bar_chart(
-        _("Stemmer pr. område"),
+        _("Stemmer pr. forandringsområde"),
         _("Søjlerne viser antal stemmer. Tallene står også i tabellen."),
         [(r.domain.name, r.votes, not r.prioritised) for r in ranking.results],
         show_table=False,
@@ -594,7 +596,7 @@ def results(request, pk):
 
 def _results_table(workshop):
     result = selectors.ranking(workshop)
-    header = [_("Placering"), _("Område"), _("Stemmer")]
+    header = [_("Placering"), _("Forandringsområde"), _("Stemmer")]
     header += [g.name for g in result.groups]
     header += [_("Grupper med stemmer")]
     rows = []

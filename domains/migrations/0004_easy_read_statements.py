@@ -2,6 +2,8 @@
 (the report keeps the original), and the seed report's ten get theirs, each with a LIX
 of 25 or lower (domains.readability).
 
+The app calls a domain "forandringsområde" now (its Danish names change with it).
+
 Reads its own frozen copy, seed/0004_easy_statements.json, so a later edit of the app's
 seed files never changes what this migration does. A statement someone already wrote
 is kept.
@@ -43,6 +45,15 @@ class Migration(migrations.Migration):
                 max_length=300,
                 verbose_name="udsagnet i let dansk",
             ),
+        ),
+        migrations.AlterModelOptions(
+            name='domain',
+            options={'ordering': ['order', 'name'], 'verbose_name': 'forandringsområde', 'verbose_name_plural': 'forandringsområder'},
+        ),
+        migrations.AlterField(
+            model_name='domain',
+            name='is_active',
+            field=models.BooleanField(default=True, help_text='Et forandringsområde, der ikke er aktivt, vises ikke på nye stemmesedler.', verbose_name='aktiv'),
         ),
         migrations.RunPython(forwards, migrations.RunPython.noop),
     ]

@@ -83,7 +83,7 @@ def test_domain_edit_error_state_is_accessible(page, live_server):
     page.goto(f"{live_server.url}/domains/glaede/edit/")
     page.get_by_label("Navn", exact=False).first.fill("")
     page.get_by_role("button", name="Gem").click()
-    expect(page.get_by_text("Skriv domænets navn.")).to_be_visible()
+    expect(page.get_by_text("Skriv forandringsområdets navn.")).to_be_visible()
     assert_accessible(page)
 
 

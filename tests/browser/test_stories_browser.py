@@ -155,7 +155,7 @@ def test_story_form_and_its_error_state_are_accessible(page, live_server):
     expect(page.get_by_text("Skriv en titel.")).to_be_visible()
     expect(page.get_by_text("ser ud til at indeholde et CPR-nummer")).to_be_visible()
     expect(page.get_by_text("Skriv datoen, hvor fortælleren gav samtykket.")).to_be_visible()
-    expect(page.get_by_text("Vælg mindst ét forandringsdomæne")).to_be_visible()
+    expect(page.get_by_text("Vælg mindst ét forandringsområde")).to_be_visible()
     expect(page.get_by_label("Fortællingen, med fortællerens egne ord")).to_have_value(
         "Mit cpr er 010190-1234"
     )
@@ -178,7 +178,7 @@ def test_import_page_and_preview_are_accessible(page, live_server, tmp_path):
     page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(path))
     page.get_by_role("button", name="Vis forhåndsvisning").click()
     expect(page.get_by_role("heading", name="Forhåndsvisning af import")).to_be_visible()
-    expect(page.get_by_text("Ukendt domæne: »Lykke«.")).to_be_visible()
+    expect(page.get_by_text("Ukendt forandringsområde: »Lykke«.")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"{live_server.url}/stories/import/")

@@ -211,7 +211,7 @@ def test_a_file_with_any_bad_row_saves_nothing_and_lists_problems_first(staff_cl
     assert [e["line"] for e in entries] == [3, 4, 2]  # problems first
     assert "Linje 3, kolonnen »titel«: Feltet er tomt." in body
     assert "Linje 3, kolonnen »indsamlet_dato«: »31-02-2021« er ikke en dato." in body
-    assert "Linje 4, kolonnen »domæner«: Ukendt domæne: »Lykke«." in body
+    assert "Linje 4, kolonnen »domæner«: Ukendt forandringsområde: »Lykke«." in body
     assert "Filen kan ikke gemmes, før problemerne er rettet" in body
     assert 'value="confirm"' not in body
     response = staff_client.post(f"/stories/import/{PendingImport.objects.get().token}/",
@@ -234,7 +234,7 @@ def test_a_file_with_any_bad_row_saves_nothing_and_lists_problems_first(staff_cl
             "Fortællingen kan ikke være læst op, før den blev indsamlet.",
         ),
         ({"samtykke_rapport": "i går"}, "samtykke_rapport", "er ikke en dato"),
-        ({"domæner": ""}, "domæner", "Vælg mindst ét forandringsdomæne, før fortællingen"),
+        ({"domæner": ""}, "domæner", "Vælg mindst ét forandringsområde, før fortællingen"),
         ({"runde": "1999"}, "runde", "Indsamlingsrunden »1999« findes ikke."),
     ],
 )
@@ -365,7 +365,7 @@ def test_unknown_columns_are_named(staff_client):
 def test_unknown_domains_are_named_per_row(staff_client):
     response = upload(staff_client, csv_bytes([row(domæner="Kærlighed")]))
     body = staff_client.get(response["Location"]).content.decode()
-    assert "Ukendt domæne: »Kærlighed«." in body
+    assert "Ukendt forandringsområde: »Kærlighed«." in body
     assert not Story.objects.exists()
 
 
@@ -424,7 +424,7 @@ def test_import_stories_command_saves_nothing_from_a_bad_file(tmp_path, staff_us
     out = io.StringIO()
     with pytest.raises(CommandError, match="Intet er gemt"):
         call_command("import_stories", str(path), user=staff_user.username, stdout=out)
-    assert "linje 3, kolonnen »domæner«: Ukendt domæne: »Lykke«." in out.getvalue()
+    assert "linje 3, kolonnen »domæner«: Ukendt forandringsområde: »Lykke«." in out.getvalue()
     assert not Story.objects.exists()
 
 

@@ -102,7 +102,7 @@ def test_the_preview_shows_each_rows_consent_and_problems_in_the_files_own_colum
     page = staff_client.get(response["Location"])
     body = page.content.decode()
     assert "Linje 3, kolonnen »Beskæftigelse«: Ukendt beskæftigelse: »astronaut«." in body
-    assert "Linje 3, kolonnen »Domæner«: Ukendt domæne: »Lykke«." in body
+    assert "Linje 3, kolonnen »Domæner«: Ukendt forandringsområde: »Lykke«." in body
     assert "Analyse: 5. mar. 2021" in body and "Rapport: 6. mar. 2021" in body
     assert "En værge, skriftligt (underskrevet)" in body
     assert "Intet samtykke" in body

@@ -187,7 +187,7 @@ def test_invalid_date_is_rejected_in_danish(staff_client):
 
 def test_ready_with_no_domain_is_rejected(staff_client):
     response = post_new(staff_client, status="ready", domains=[])
-    assert_rejected(response, "Vælg mindst ét forandringsdomæne")
+    assert_rejected(response, "Vælg mindst ét forandringsområde")
 
 
 @pytest.mark.parametrize("scope", ["analysis", "report", "publish"])

@@ -106,7 +106,7 @@ def test_bad_workshop_input_is_refused_beside_the_field_and_kept(facilitator_cli
     assert "Skriv datoen." in html
     assert "Der skal være mindst én gruppe." in html
     assert "Højst 10 stemmer." in html
-    assert "Vælg mindst ét område til stemmesedlen." in html
+    assert "Vælg mindst ét forandringsområde til stemmesedlen." in html
     assert 'value="Min workshop"' in html
     assert Workshop.objects.count() == 0
 
@@ -246,7 +246,7 @@ def test_paper_ballot_with_too_many_domains_is_refused(facilitator_client):
         f"/workshops/{workshop.pk}/ballots/new/",
         {"group": workshop.groups.first().pk, "domains": ids},
     )
-    assert "Højst 2 områder" in response.content.decode()
+    assert "Højst 2 forandringsområder" in response.content.decode()
     assert Ballot.objects.count() == 0
 
 

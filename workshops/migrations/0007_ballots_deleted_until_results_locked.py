@@ -131,6 +131,8 @@ BACKWARD = [
 class Migration(migrations.Migration):
 
     dependencies = [
+        ('domains', '0003_icon_is_a_choice'),
+        ('stories', '0009_manager_search_document'),
         ('workshops', '0006_ballot_brakes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -159,6 +161,71 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='workshop',
             constraint=models.CheckConstraint(condition=models.Q(('results_locked_at__isnull', True), ('status', 'closed'), _connector='OR'), name='workshop_locked_only_when_closed'),
+        ),
+        migrations.AlterField(
+            model_name='ballot',
+            name='group',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballots', to='workshops.group', verbose_name='gruppe'),
+        ),
+        migrations.AlterField(
+            model_name='ballot',
+            name='workshop',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballots', to='workshops.workshop', verbose_name='workshop'),
+        ),
+        migrations.AlterField(
+            model_name='group',
+            name='workshop',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='groups', to='workshops.workshop', verbose_name='workshop'),
+        ),
+        migrations.AlterField(
+            model_name='quote',
+            name='domain',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='quotes', to='domains.domain', verbose_name='forandringsområde'),
+        ),
+        migrations.AlterField(
+            model_name='quote',
+            name='group',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='workshops.group', verbose_name='gruppe'),
+        ),
+        migrations.AlterField(
+            model_name='quote',
+            name='workshop',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotes', to='workshops.workshop', verbose_name='workshop'),
+        ),
+        migrations.AlterField(
+            model_name='selection',
+            name='domain',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='selections', to='domains.domain', verbose_name='forandringsområde'),
+        ),
+        migrations.AlterField(
+            model_name='selection',
+            name='story',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='selections', to='stories.story', verbose_name='fortælling'),
+        ),
+        migrations.AlterField(
+            model_name='selection',
+            name='workshop',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='selections', to='workshops.workshop', verbose_name='workshop'),
+        ),
+        migrations.AlterField(
+            model_name='vote',
+            name='ballot',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='workshops.ballot', verbose_name='stemmeseddel'),
+        ),
+        migrations.AlterField(
+            model_name='vote',
+            name='domain',
+            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='votes', to='domains.domain', verbose_name='forandringsområde'),
+        ),
+        migrations.AlterField(
+            model_name='vote',
+            name='slot',
+            field=models.PositiveSmallIntegerField(verbose_name='plads'),
+        ),
+        migrations.AlterField(
+            model_name='workshop',
+            name='domains',
+            field=models.ManyToManyField(related_name='workshops', to='domains.domain', verbose_name='forandringsområder på stemmesedlen'),
         ),
         migrations.RunSQL(FORWARD, BACKWARD),
     ]
