@@ -3,6 +3,7 @@ with which consent; workshops held; domains with few stories. Aggregates only (n
 titles, codes or collector names), from the tallies PostgreSQL keeps: a fixed number of
 small queries whatever the data size."""
 
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,7 @@ from aktiv.roles import STAFF, has_role
 from stories import selectors as story_selectors
 from stories.tallies import NO_ROUND, Audience
 from workshops import report_selectors
+from workshops import selectors as workshop_selectors
 
 from .summaries import few_stories
 
@@ -34,6 +36,28 @@ def _without_small_counts(rows):
         rows[index]["n"] = None
         rows[index]["url"] = None
     return rows
+
+
+def _waiting_for_feedback(can_list):
+    """The storytellers still waiting for feedback on a story a workshop read (at most two
+    queries). Their codes and links only for a reader who may open the stories (staff);
+    a manager sees them numbered, with how many stories and since when."""
+    rows, total = workshop_selectors.storytellers_waiting_for_feedback()
+    return {
+        "rows": [
+            {
+                "label": row["teller"]
+                if can_list and not row["teller"].startswith("#")
+                else _("Fortæller %(n)s") % {"n": index},
+                "stories": row["stories"],
+                "since": row["since"],
+                "url": reverse("reports:feedback", args=[row["story_id"]]) if can_list else None,
+            }
+            for index, row in enumerate(rows, start=1)
+        ],
+        "total": total,
+        "more": total - len(rows),
+    }
 
 
 def manager_overview(user):
@@ -96,6 +120,7 @@ def manager_overview(user):
         for domain, n in few_stories(Audience.REPORT)
     ]
     return {
+        "waiting": _waiting_for_feedback(can_list),
         "total": total,
         "ready": shares["ready"],
         "rounds": rounds,

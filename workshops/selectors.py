@@ -250,6 +250,59 @@ def selections(workshop):
     )
 
 
+# Workshops that read stories (for the feedback letter and the storytellers waiting for
+# feedback): staff, partners' and mixed workshops, as workshops.report_selectors.
+READING_KINDS = (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED)
+WAITING_LIMIT = 20
+
+
+def storytellers_waiting_for_feedback(limit=WAITING_LIMIT):
+    """The storytellers (pseudonymous code, or "#<story id>" without one) with a story a
+    workshop has read and no feedback recorded, the longest waiting first, in two queries
+    whatever the number of stories: ([{"teller", "stories", "since", "story_id"}], total).
+
+    "Read" is the feedback letter's rule (report_selectors.workshops_that_read): a closed
+    staff, partners' or mixed workshop of the story's round held on or after the story was
+    collected, while the story has analysis consent; or a closed workshop that selected
+    it. `since` is the first such workshop's date; `story_id` the storyteller's first
+    waiting story.
+    """
+    from django.db.models import Case, CharField, Count, Exists, Min, Value, When
+    from django.db.models.functions import Cast, Concat, Least, NullIf
+
+    from stories.models import Feedback, Story, consent_condition
+
+    from .models import Selection
+
+    closed = Workshop.Status.CLOSED
+    reading = Workshop.objects.filter(
+        round_id=OuterRef("round_id"),
+        status=closed,
+        kind__in=READING_KINDS,
+        held_on__gte=OuterRef("collected_on"),
+    ).order_by("held_on")
+    selecting = Selection.objects.filter(story=OuterRef("pk"), workshop__status=closed)
+    read_on = Least(
+        Case(When(consent_condition("analysis"), then=Subquery(reading.values("held_on")[:1]))),
+        Subquery(selecting.order_by("workshop__held_on").values("workshop__held_on")[:1]),
+    )
+    teller = Coalesce(
+        NullIf("storyteller_code", Value("")),
+        Concat(Value("#"), Cast("id", CharField())),
+        output_field=CharField(),
+    )
+    waiting = (
+        Story.objects.filter(~Exists(Feedback.objects.filter(story=OuterRef("pk"))))
+        .annotate(read_on=read_on, teller=teller)
+        .filter(read_on__isnull=False)
+        .values("teller")
+        .annotate(stories=Count("id"), since=Min("read_on"), story_id=Min("id"))
+    )
+    rows = list(waiting.order_by("since", "teller")[:limit])
+    total = len(rows) if len(rows) < limit else waiting.count()
+    return rows, total
+
+
 def round_rankings(collection_round):
     """The round's latest closed workshop of each kind with its ranking, citizens first.
 
