@@ -39,25 +39,29 @@ def _without_small_counts(rows):
 
 
 def _waiting_for_feedback(can_list):
-    """The storytellers still waiting for feedback on a story a workshop read (at most two
-    queries). Their codes and links only for a reader who may open the stories (staff);
-    a manager sees them numbered, with how many stories and since when."""
+    """The storytellers still waiting for feedback (one query, from the tallies). Their
+    codes and links only for a reader who may open the stories (staff): a code links to
+    the storyteller's stories, a story without a code to its feedback page; a manager
+    sees them numbered, with how many stories and since when."""
     rows, total = workshop_selectors.storytellers_waiting_for_feedback()
-    return {
-        "rows": [
-            {
-                "label": row["teller"]
-                if can_list and not row["teller"].startswith("#")
-                else _("Fortæller %(n)s") % {"n": index},
-                "stories": row["stories"],
-                "since": row["since"],
-                "url": reverse("reports:feedback", args=[row["story_id"]]) if can_list else None,
-            }
-            for index, row in enumerate(rows, start=1)
-        ],
-        "total": total,
-        "more": total - len(rows),
-    }
+
+    def shown(index, teller):
+        if not can_list:
+            return _("Fortæller %(n)s") % {"n": index}, None
+        if teller.startswith("#"):
+            number = teller[1:]
+            return _("Fortælling #%(n)s") % {"n": number}, reverse(
+                "reports:feedback", args=[int(number)]
+            )
+        return teller, "/stories/?" + urlencode({"storyteller_code": teller})
+
+    waiting = []
+    for index, row in enumerate(rows, start=1):
+        label, url = shown(index, row["teller"])
+        waiting.append(
+            {"label": label, "url": url, "stories": row["stories"], "since": row["since"]}
+        )
+    return {"rows": waiting, "total": total, "more": total - len(rows)}
 
 
 def manager_overview(user):

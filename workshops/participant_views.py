@@ -189,7 +189,7 @@ def _ballot_page(request, workshop, group, chosen, *, error=None, ballot=None, s
         "domains": domains,
         "chosen": set(chosen),
         "chosen_count": len(set(chosen)),
-        "limit": workshop.votes_per_participant,
+        "limit": limit,
         "error": error,
         "ballot": ballot,
     }

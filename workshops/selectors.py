@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from aktiv.disclosure import MIN_COUNT, hidden_keys
@@ -257,50 +257,55 @@ WAITING_LIMIT = 20
 
 
 def storytellers_waiting_for_feedback(limit=WAITING_LIMIT):
-    """The storytellers (pseudonymous code, or "#<story id>" without one) with a story a
-    workshop has read and no feedback recorded, the longest waiting first, in two queries
-    whatever the number of stories: ([{"teller", "stories", "since", "story_id"}], total).
+    """The storytellers (pseudonymous code, or "#<story id>" without one) still waiting
+    for feedback, the longest waiting first, from the counts PostgreSQL keeps
+    (stories.tallies): two small queries whatever the number of stories.
+    Returns ([{"teller", "stories", "since"}], total).
 
-    "Read" is the feedback letter's rule (report_selectors.workshops_that_read): a closed
-    staff, partners' or mixed workshop of the story's round held on or after the story was
-    collected, while the story has analysis consent; or a closed workshop that selected
-    it. `since` is the first such workshop's date; `story_id` the storyteller's first
-    waiting story.
+    The feedback letter's rule (report_selectors.workshops_that_read) at the level of
+    rounds: a story with analysis consent, in a round where a staff, partners' or mixed
+    workshop has closed, and no feedback on it. `since` is the date of the round's first
+    such workshop; `stories` how many of the storyteller's stories wait. (The letter also
+    counts a workshop of another round that selected the story, and reads a story only
+    from workshops held after it was collected: per round and storyteller the counts
+    cannot tell, so a story collected after its round's workshops waits too.)
     """
-    from django.db.models import Case, CharField, Count, Exists, Min, Value, When
-    from django.db.models.functions import Cast, Concat, Least, NullIf
+    from django.db.models import F, Min, Window
+    from django.db.models.functions import Greatest
 
-    from stories.models import Feedback, Story, consent_condition
+    from stories.tallies import Audience, StorytellerCount
 
-    from .models import Selection
-
-    closed = Workshop.Status.CLOSED
     reading = Workshop.objects.filter(
-        round_id=OuterRef("round_id"),
-        status=closed,
-        kind__in=READING_KINDS,
-        held_on__gte=OuterRef("collected_on"),
+        round_id=OuterRef("round_id"), status=Workshop.Status.CLOSED, kind__in=READING_KINDS
     ).order_by("held_on")
-    selecting = Selection.objects.filter(story=OuterRef("pk"), workshop__status=closed)
-    read_on = Least(
-        Case(When(consent_condition("analysis"), then=Subquery(reading.values("held_on")[:1]))),
-        Subquery(selecting.order_by("workshop__held_on").values("workshop__held_on")[:1]),
-    )
-    teller = Coalesce(
-        NullIf("storyteller_code", Value("")),
-        Concat(Value("#"), Cast("id", CharField())),
-        output_field=CharField(),
-    )
     waiting = (
-        Story.objects.filter(~Exists(Feedback.objects.filter(story=OuterRef("pk"))))
-        .annotate(read_on=read_on, teller=teller)
-        .filter(read_on__isnull=False)
+        StorytellerCount.objects.filter(
+            audience=Audience.ANALYSIS, round_id__in=_reading_rounds(), stories__gt=0
+        )
+        .annotate(since_round=Subquery(reading.values("held_on")[:1]))
         .values("teller")
-        .annotate(stories=Count("id"), since=Min("read_on"), story_id=Min("id"))
+        .annotate(
+            stories=Sum(Greatest(F("stories") - F("with_feedback"), 0)),
+            since=Min("since_round"),
+        )
+        .filter(stories__gt=0)
     )
-    rows = list(waiting.order_by("since", "teller")[:limit])
-    total = len(rows) if len(rows) < limit else waiting.count()
-    return rows, total
+    rows = list(
+        waiting.annotate(total=Window(Count("teller", distinct=False)))
+        .order_by("since", "teller")[:limit]
+    )
+    total = rows[0]["total"] if rows else 0
+    return [{k: row[k] for k in ("teller", "stories", "since")} for row in rows], total
+
+
+def _reading_rounds():
+    return (
+        Workshop.objects.filter(
+            status=Workshop.Status.CLOSED, kind__in=READING_KINDS, round_id__isnull=False
+        )
+        .values("round_id")
+        .distinct()
+    )
 
 
 def round_rankings(collection_round):

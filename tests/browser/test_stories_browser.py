@@ -98,10 +98,18 @@ def test_staff_creates_finds_and_withdraws_a_story_and_the_manager_loses_it(page
     logout(page)
     login(page, live_server, "medarbejder")
     page.goto(f"{live_server.url}/stories/{story.pk}/")
-    page.get_by_role("link", name="Træk samtykke tilbage").click()
-    page.get_by_label("fortælleren trækker sit samtykke tilbage").check()
+    # One scope only: the report consent goes, the analysis consent stays.
+    page.get_by_role("link", name="Træk tilbage (læringsrapport)").click()
+    expect(page.get_by_label("Kun samtykket til læringsrapporten")).to_be_checked()
+    page.get_by_label("Ja, fortælleren har sagt det.").check()
     page.get_by_role("button", name="Træk samtykket tilbage").click()
-    expect(page.get_by_text("Samtykket er trukket tilbage.").first).to_be_visible()
+    expect(page.get_by_text("Samtykket til læringsrapporten er trukket tilbage.")).to_be_visible()
+    story.refresh_from_db()
+    assert story.consent_report_on is None and story.consent_analysis_on is not None
+    page.get_by_role("link", name="Samtykkeerklæring i let dansk").click()
+    expect(page.get_by_role("heading", name="Må vi bruge din fortælling?")).to_be_visible()
+    expect(page.get_by_text("Din fortælling har koden B-201.")).to_be_visible()
+    assert_accessible(page)
 
     logout(page)
     login(page, live_server, "leder")
@@ -136,6 +144,9 @@ def test_story_list_and_detail_are_accessible(page, live_server):
     page.goto(f"{live_server.url}/stories/{withdrawn.pk}/")
     assert_accessible(page)
     page.goto(f"{live_server.url}/stories/{first.pk}/withdraw/")
+    assert_accessible(page)
+    page.get_by_role("button", name="Træk samtykket tilbage").click()  # nothing chosen
+    expect(page.get_by_text("Vælg, hvad fortælleren trækker tilbage.")).to_be_visible()
     assert_accessible(page)
     page.goto(f"{live_server.url}/stories/{first.pk}/erase/")
     assert_accessible(page)
