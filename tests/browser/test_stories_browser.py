@@ -110,6 +110,7 @@ def test_staff_creates_finds_and_withdraws_a_story_and_the_manager_loses_it(page
     expect(page.get_by_role("heading", name="Må vi bruge din fortælling?")).to_be_visible()
     expect(page.get_by_text("Din fortælling har koden B-201.")).to_be_visible()
     assert_accessible(page)
+    page.get_by_role("link", name="Tilbage").click()
 
     logout(page)
     login(page, live_server, "leder")
