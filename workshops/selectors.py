@@ -290,10 +290,8 @@ def storytellers_waiting_for_feedback(limit=WAITING_LIMIT):
         )
         .filter(stories__gt=0)
     )
-    rows = list(
-        waiting.annotate(total=Window(Count("teller", distinct=False)))
-        .order_by("since", "teller")[:limit]
-    )
+    ranked = waiting.annotate(total=Window(Count("teller"))).order_by("since", "teller")
+    rows = list(ranked[:limit])
     total = rows[0]["total"] if rows else 0
     return [{k: row[k] for k in ("teller", "stories", "since")} for row in rows], total
 
