@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .dates import short_datetime
+
 
 class AuditEvent(models.Model):
     """Who did what to which object, and when. Never the content of a story."""
@@ -29,6 +31,8 @@ class AuditEvent(models.Model):
         DEACTIVATE = "deactivate", _("Bruger deaktiveret")
         REACTIVATE = "reactivate", _("Bruger genaktiveret")
         MFA = "mfa", _("Totrinslogin ændret")
+        RESTORE = "restore", _("Gendannet")
+        LOCK = "lock", _("Resultat låst")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(
@@ -57,7 +61,7 @@ class AuditEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_label}"
+        return f"{short_datetime(self.at)} {self.username} {self.action} {self.object_label}"
 
 
 class SitePage(models.Model):

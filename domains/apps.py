@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class DomainsConfig(AppConfig):
     name = "domains"
-    verbose_name = _("Forandringsdomæner")
+    verbose_name = _("Forandringsområder")

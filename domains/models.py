@@ -27,6 +27,16 @@ class Domain(models.Model):
         max_length=300,
         help_text=_("Fx: Jeg oplever mere glæde i hverdagen."),
     )
+    easy_statement = models.CharField(
+        _("udsagnet i let dansk"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Til stemmesedlen og kortene. Korte ord og korte sætninger: sigt efter LIX 25 "
+            "eller lavere. Tom: udsagnet ovenfor bruges. Rapporten bruger altid udsagnet "
+            "ovenfor."
+        ),
+    )
     what_changes = models.TextField(
         _("Hvad forandrer sig i borgernes liv?"), max_length=20_000, blank=True
     )
@@ -37,7 +47,7 @@ class Domain(models.Model):
     is_active = models.BooleanField(
         _("aktiv"),
         default=True,
-        help_text=_("Et domæne, der ikke er aktivt, vises ikke på nye stemmesedler."),
+        help_text=_("Et forandringsområde, der ikke er aktivt, vises ikke på nye stemmesedler."),
     )
     icon = models.CharField(
         _("ikon"),
@@ -51,8 +61,8 @@ class Domain(models.Model):
     objects = DomainQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("forandringsdomæne")
-        verbose_name_plural = _("forandringsdomæner")
+        verbose_name = _("forandringsområde")
+        verbose_name_plural = _("forandringsområder")
         ordering = ["order", "name"]
         constraints = [
             models.UniqueConstraint(Lower("name"), name="domain_name_unique_ci"),
@@ -71,7 +81,15 @@ class Domain(models.Model):
             self.name = self.name.strip()
             clash = Domain.objects.filter(name__iexact=self.name).exclude(pk=self.pk)
             if clash.exists():
-                raise ValidationError({"name": _("Der findes allerede et domæne med det navn.")})
+                raise ValidationError(
+                    {"name": _("Der findes allerede et forandringsområde med det navn.")}
+                )
+
+    @property
+    def ballot_statement(self):
+        """What participants read (ballot, cards, paper ballot): the easy-read version when
+        there is one. The report keeps the original statement."""
+        return self.easy_statement or self.statement
 
     @property
     def icon_path(self):

@@ -11,6 +11,7 @@ DOMAIN_FIELDS = (
     "name",
     "slug",
     "statement",
+    "easy_statement",
     "what_changes",
     "what_creates_change",
     "order",

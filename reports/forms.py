@@ -3,6 +3,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.dates import short_date
 from aktiv.text import CleanTextForm, CleanTextModelForm
 from workshops import report_selectors
 from workshops.models import Workshop
@@ -15,9 +16,7 @@ WORKSHOP_CHOICES = 12
 
 
 def workshop_label(workshop, kinds):
-    return " · ".join(
-        [workshop.title, kinds.get(workshop.kind, ""), workshop.held_on.strftime("%d.%m.%Y")]
-    )
+    return " · ".join([workshop.title, kinds.get(workshop.kind, ""), short_date(workshop.held_on)])
 
 
 class _GetForm(CleanTextForm):

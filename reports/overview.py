@@ -3,6 +3,7 @@ with which consent; workshops held; domains with few stories. Aggregates only (n
 titles, codes or collector names), from the tallies PostgreSQL keeps: a fixed number of
 small queries whatever the data size."""
 
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,7 @@ from aktiv.roles import STAFF, has_role
 from stories import selectors as story_selectors
 from stories.tallies import NO_ROUND, Audience
 from workshops import report_selectors
+from workshops import selectors as workshop_selectors
 
 from .summaries import few_stories
 
@@ -34,6 +36,32 @@ def _without_small_counts(rows):
         rows[index]["n"] = None
         rows[index]["url"] = None
     return rows
+
+
+def _waiting_for_feedback(can_list):
+    """The storytellers still waiting for feedback (one query, from the tallies). Their
+    codes and links only for a reader who may open the stories (staff): a code links to
+    the storyteller's stories, a story without a code to its feedback page; a manager
+    sees them numbered, with how many stories and since when."""
+    rows, total = workshop_selectors.storytellers_waiting_for_feedback()
+
+    def shown(index, teller):
+        if not can_list:
+            return _("Fortæller %(n)s") % {"n": index}, None
+        if teller.startswith("#"):
+            number = teller[1:]
+            return _("Fortælling #%(n)s") % {"n": number}, reverse(
+                "reports:feedback", args=[int(number)]
+            )
+        return teller, "/stories/?" + urlencode({"storyteller_code": teller})
+
+    waiting = []
+    for index, row in enumerate(rows, start=1):
+        label, url = shown(index, row["teller"])
+        waiting.append(
+            {"label": label, "url": url, "stories": row["stories"], "since": row["since"]}
+        )
+    return {"rows": waiting, "total": total, "more": total - len(rows)}
 
 
 def manager_overview(user):
@@ -96,6 +124,7 @@ def manager_overview(user):
         for domain, n in few_stories(Audience.REPORT)
     ]
     return {
+        "waiting": _waiting_for_feedback(can_list),
         "total": total,
         "ready": shares["ready"],
         "rounds": rounds,

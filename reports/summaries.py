@@ -117,15 +117,15 @@ def overview(user, round, workshop):
     if ranking is not None:
         charts.append(
             bar_chart(
-                _("Stemmer pr. domæne"),
-                _("Søjlerne viser, hvor mange stemmer hvert domæne fik på workshoppen."),
+                _("Stemmer pr. forandringsområde"),
+                _("Søjlerne viser, hvor mange stemmer hvert forandringsområde fik på workshoppen."),
                 [(row.domain.name, row.result.votes if row.result else 0) for row in rows],
             )
         )
     charts.append(
         bar_chart(
-            _("Fortællinger pr. domæne"),
-            _("Søjlerne viser, hvor mange fortællinger der handler om hvert domæne."),
+            _("Fortællinger pr. forandringsområde"),
+            _("Søjlerne viser, hvor mange fortællinger der handler om hvert forandringsområde."),
             [(row.domain.name, row.stories) for row in rows],
             css_class="bar-secondary",
         )

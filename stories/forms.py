@@ -78,6 +78,12 @@ class StoryForm(CleanTextModelForm):
     consent_analysis = forms.BooleanField(required=False, label=CONSENT_LABELS["analysis"])
     consent_report = forms.BooleanField(required=False, label=CONSENT_LABELS["report"])
     consent_publish = forms.BooleanField(required=False, label=CONSENT_LABELS["publish"])
+    consent_witness_choice = forms.ChoiceField(
+        label=_("Vidne til det mundtlige samtykke"),
+        required=False,
+        help_text=_("En medarbejder i Aktiv, eller rollen hos en anden, der hørte det."),
+        error_messages={"invalid_choice": _("Vælg et vidne fra listen.")},
+    )
 
     class Meta:
         model = Story
@@ -97,6 +103,8 @@ class StoryForm(CleanTextModelForm):
             "consent_analysis_on",
             "consent_report_on",
             "consent_publish_on",
+            "consent_giver",
+            "consent_how",
             "status",
         ]
         field_classes = {"domains": DomainChoiceField, "collected_by": UsernameChoiceField}
@@ -110,6 +118,8 @@ class StoryForm(CleanTextModelForm):
             "consent_publish_on": DATE_WIDGET,
             "told_by": forms.RadioSelect,
             "method": forms.RadioSelect,
+            "consent_giver": forms.RadioSelect,
+            "consent_how": forms.RadioSelect,
             "status": forms.RadioSelect,
         }
         labels = {
@@ -124,10 +134,12 @@ class StoryForm(CleanTextModelForm):
             "collected_by": _("Indsamlet af"),
             "method": _("Hvordan blev fortællingen indsamlet?"),
             "read_back_on": _("Læst op for og godkendt af fortælleren den"),
-            "domains": _("Forandringsdomæner"),
+            "domains": _("Forandringsområder"),
             "consent_analysis_on": _("Dato for samtykket til analyse"),
             "consent_report_on": _("Dato for samtykket til læringsrapporten"),
             "consent_publish_on": _("Dato for samtykket til offentliggørelse"),
+            "consent_giver": _("Hvem sagde ja?"),
+            "consent_how": _("Hvordan blev der sagt ja?"),
             "status": _("Status"),
         }
         help_texts = {
@@ -141,8 +153,14 @@ class StoryForm(CleanTextModelForm):
                 "Aldrig et navn eller et CPR-nummer."
             ),
             "read_back_on": _("Lad feltet være tomt, hvis fortællingen ikke er læst op endnu."),
-            "domains": _("Vælg de domæner, fortællingen handler om. Mindst ét, før den er klar."),
+            "domains": _(
+                "Vælg de forandringsområder, fortællingen handler om. Mindst ét, før den er klar."
+            ),
             "status": _("Kun en klar fortælling kan bruges i workshops og rapporten."),
+            "consent_how": _(
+                "Mundtligt samtykke kræver et vidne. Skriv aldrig vidnets navn: vælg en "
+                "medarbejder i Aktiv eller en rolle."
+            ),
         }
         error_messages = {
             "title": {
@@ -178,7 +196,9 @@ class StoryForm(CleanTextModelForm):
         if story.pk:
             domains = Domain.objects.filter(Q(is_active=True) | Q(stories=story)).distinct()
         self.fields["domains"].queryset = domains.order_by("order", "name")
-        self.fields["domains"].error_messages["invalid_choice"] = _("Vælg et domæne fra listen.")
+        self.fields["domains"].error_messages["invalid_choice"] = _(
+            "Vælg et forandringsområde fra listen."
+        )
 
         self.fields["round"].queryset = CollectionRound.objects.order_by("-starts_on", "-id")
         self.fields["round"].empty_label = _("Ingen runde")
@@ -198,6 +218,18 @@ class StoryForm(CleanTextModelForm):
             if story.is_withdrawn:
                 self.fields[f"consent_{scope}"].disabled = True
                 self.fields[f"consent_{scope}_on"].disabled = True
+        # Radio buttons without Django's "---------" choice: nothing ticked is "not yet".
+        self.fields["consent_giver"].choices = Story.ConsentGiver.choices
+        self.fields["consent_how"].choices = Story.ConsentHow.choices
+        witness = self.fields["consent_witness_choice"]
+        witness.choices = self._witness_choices  # read when shown or checked
+        if story.consent_witness_id:
+            witness.initial = f"user:{story.consent_witness_id}"
+        elif story.consent_witness_role:
+            witness.initial = f"role:{story.consent_witness_role}"
+        if story.is_withdrawn:
+            for name in self.consent_detail_fields():
+                self.fields[name].disabled = True
 
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
@@ -205,15 +237,30 @@ class StoryForm(CleanTextModelForm):
         self.helper.add_input(Submit("save", _("Gem fortællingen"), css_class="btn-lg"))
 
     def freeze_choices(self):
-        """Read the choices that come from the database now (3 queries), so the form can
+        """Read the choices that come from the database now (4 queries), so the form can
         be shown again with what was typed if the database is lost during the save."""
-        for name in ("round", "collected_by", "domains"):
+        for name in ("round", "collected_by", "domains", "consent_witness_choice"):
             field = self.fields[name]
             field.choices = list(field.choices)
 
     @staticmethod
+    def _witness_choices():
+        """A staff user ("user:<id>") or a role ("role:<key>"): never a typed name."""
+        users = [(f"user:{pk}", name) for pk, name in staff_users().values_list("pk", "username")]
+        roles = [(f"role:{key}", label) for key, label in Story.WitnessRole.choices]
+        return [
+            ("", _("Vælg vidne")),
+            (_("Medarbejdere i Aktiv"), users),
+            (_("En anden (vælg rollen)"), roles),
+        ]
+
+    @staticmethod
     def consent_date_fields():
         return [f"consent_{scope}_on" for scope in Story.CONSENT_SCOPES]
+
+    @staticmethod
+    def consent_detail_fields():
+        return ["consent_giver", "consent_how", "consent_witness_choice"]
 
     def consent_blocks(self):
         """For the template: one block per scope with its checkbox, date and state."""
@@ -272,10 +319,39 @@ class StoryForm(CleanTextModelForm):
                     f"consent_{scope}",
                     _("Sæt kryds, hvis fortælleren har givet dette samtykke, eller fjern datoen."),
                 )
+        any_given = any(data.get(f"consent_{scope}") for scope in Story.CONSENT_SCOPES)
+        if any_given and not data.get("consent_giver") and "consent_giver" not in self.errors:
+            self.add_error("consent_giver", _("Vælg, hvem der sagde ja."))
+        how = data.get("consent_how")
+        if any_given and not how and "consent_how" not in self.errors:
+            self.add_error("consent_how", _("Vælg, hvordan der blev sagt ja."))
+        witness = data.get("consent_witness_choice")
+        if how == Story.ConsentHow.ORAL and not witness:
+            if "consent_witness_choice" not in self.errors:
+                self.add_error(
+                    "consent_witness_choice",
+                    _("Mundtligt samtykke kræver et vidne. Vælg en medarbejder eller en rolle."),
+                )
 
     def story_values(self):
         """The cleaned story fields, for stories.services."""
         return {name: self.cleaned_data.get(name) for name in STORY_FIELDS}
+
+    def consent_details(self):
+        """Who gave the consent and how, for stories.services (None: unchanged). A witness
+        belongs to oral consent only; one chosen for written consent is dropped."""
+        if self.instance.is_withdrawn:
+            return None
+        data = self.cleaned_data
+        how = data.get("consent_how") or ""
+        kind, _sep, key = (data.get("consent_witness_choice") or "").partition(":")
+        oral = how == Story.ConsentHow.ORAL
+        return {
+            "giver": data.get("consent_giver") or "",
+            "how": how,
+            "witness_id": int(key) if oral and kind == "user" else None,
+            "witness_role": key if oral and kind == "role" else "",
+        }
 
     def consent_dates(self):
         """{scope: date or None}: the date where the box is ticked, else None."""
@@ -325,9 +401,9 @@ class StoryFilterForm(LeanFieldsMixin, CleanTextForm):
         },
     )
     domain = _IdChoiceField(
-        label=_("Forandringsdomæne"),
-        empty_label=_("Alle domæner"),
-        error_messages={"invalid_choice": _("Vælg et domæne fra listen.")},
+        label=_("Forandringsområde"),
+        empty_label=_("Alle forandringsområder"),
+        error_messages={"invalid_choice": _("Vælg et forandringsområde fra listen.")},
     )
     employment_type = forms.ChoiceField(
         label=_("Beskæftigelse"),
@@ -476,6 +552,47 @@ class ConfirmForm(CleanTextForm):
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.form_tag = False
+
+
+class WithdrawForm(CleanTextForm):
+    """Which consent the storyteller withdraws: one scope they gave, or all of it for good."""
+
+    ALL = "all"
+
+    scope = forms.ChoiceField(
+        label=_("Hvad trækker fortælleren tilbage?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Vælg, hvad fortælleren trækker tilbage."),
+            "invalid_choice": _("Vælg et af samtykkerne på listen."),
+        },
+    )
+    confirm = forms.BooleanField(
+        label=_("Ja, fortælleren har sagt det."),
+        error_messages={"required": _("Sæt kryds for at bekræfte.")},
+    )
+
+    def __init__(self, *args, story, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["scope"].choices = [
+            *((scope, WITHDRAW_LABELS[scope]) for scope in story.given_scopes()),
+            (self.ALL, _("Alt samtykke, for altid (alle tre formål, kan ikke gives igen)")),
+        ]
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.form_tag = False
+
+    def chosen_scope(self):
+        """The scope to withdraw, or None for all of it."""
+        scope = self.cleaned_data["scope"]
+        return None if scope == self.ALL else scope
+
+
+WITHDRAW_LABELS = {
+    "analysis": _("Kun samtykket til analyse (workshops)"),
+    "report": _("Kun samtykket til læringsrapporten"),
+    "publish": _("Kun samtykket til den offentlige side"),
+}
 
 
 class ImportForm(CleanTextForm):

@@ -14,12 +14,16 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aktiv import text as text_rules
+from aktiv.dates import parse_short_date
+from aktiv.roles import STAFF
 from domains.models import Domain
 
 from . import rules
@@ -55,7 +59,8 @@ def _norm(value):
     return re.sub(r"[^a-z0-9]+", "_", value).strip("_")
 
 
-# column key -> (model field, required, aliases)
+# column key -> (model field, required, aliases). The key is the column's Danish name
+# normalised (_norm); COLUMN_TITLES below spells it as people write it.
 COLUMNS = {
     "titel": ("title", True, ("title",)),
     "fortaelling": ("text", True, ("fortaellingen", "tekst", "text")),
@@ -72,6 +77,30 @@ COLUMNS = {
     "samtykke_analyse": ("consent_analysis_on", False, ()),
     "samtykke_rapport": ("consent_report_on", False, ()),
     "samtykke_offentliggoerelse": ("consent_publish_on", False, ("samtykke_offentlig",)),
+    "samtykke_givet_af": ("consent_giver", False, ()),
+    "samtykke_form": ("consent_how", False, ("samtykke_hvordan",)),
+    "samtykke_vidne": ("consent_witness", False, ("vidne",)),
+}
+# The columns as the staff export and the import template write them (Danish letters).
+COLUMN_TITLES = {
+    "titel": "titel",
+    "fortaelling": "fortælling",
+    "betydning": "betydning",
+    "fortalt_af": "fortalt_af",
+    "fortaellerkode": "fortællerkode",
+    "beskaeftigelse": "beskæftigelse",
+    "runde": "runde",
+    "indsamlet_dato": "indsamlet_dato",
+    "metode": "metode",
+    "genlaest_dato": "genlæst_dato",
+    "status": "status",
+    "domaener": "domæner",
+    "samtykke_analyse": "samtykke_analyse",
+    "samtykke_rapport": "samtykke_rapport",
+    "samtykke_offentliggoerelse": "samtykke_offentliggørelse",
+    "samtykke_givet_af": "samtykke_givet_af",
+    "samtykke_form": "samtykke_form",
+    "samtykke_vidne": "samtykke_vidne",
 }
 # Columns an export writes that an import reads past (so an export can be re-imported).
 IGNORED_COLUMNS = {"id", "indsamlet_af", "oprettet"}
@@ -128,8 +157,23 @@ METHOD_LOOKUP = _choice_lookup(
     Story.Method.choices, {"skrevet": "written", "skriftlig": "written", "gruppe": "group"}
 )
 STATUS_LOOKUP = _choice_lookup(Story.Status.choices, {"kladde": "draft", "klar": "ready"})
+GIVER_LOOKUP = _choice_lookup(
+    Story.ConsentGiver.choices,
+    {"fortælleren": "storyteller", "fortæller": "storyteller", "borger": "storyteller",
+     "værge": "guardian"},
+)  # fmt: skip
+HOW_LOOKUP = _choice_lookup(
+    Story.ConsentHow.choices,
+    {"skriftligt": "written", "skriftlig": "written", "mundtligt": "oral", "mundtlig": "oral"},
+)
+WITNESS_ROLE_LOOKUP = _choice_lookup(
+    Story.WitnessRole.choices,
+    {"kontaktperson": "contact", "bostøtte": "contact", "pårørende": "relative",
+     "arbejdsplads": "workplace", "fagperson": "professional"},
+)  # fmt: skip
 
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%y", "%d.%m.%y")
+# Besides these, the site's own style ("21. apr. 2020", aktiv.dates) as the export writes it.
 
 IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"RIFF", b"II*\x00")
 # A well-formed UTF-8 multibyte sequence (for telling broken UTF-8 from Windows-1252).
@@ -404,6 +448,11 @@ def _read_xlsx(raw):
     return header or [], rows
 
 
+def column_names(header, positions):
+    """{column key: the column's name as the file writes it}, for messages."""
+    return {key: (header[index] or "").strip() or key for key, index in positions.items()}
+
+
 def map_header(header):
     """{column key: index}; raises ImportFileError on missing, unknown or doubled columns."""
     if not header or not any(cell.strip() for cell in header):
@@ -432,7 +481,10 @@ def map_header(header):
         )
     missing = [key for key, spec in COLUMNS.items() if spec[1] and key not in positions]
     if missing:
-        messages.append(_("Kolonner, der mangler: %(names)s.") % {"names": ", ".join(missing)})
+        messages.append(
+            _("Kolonner, der mangler: %(names)s.")
+            % {"names": ", ".join(f"»{COLUMN_TITLES[key]}«" for key in missing)}
+        )
     if messages:
         messages.append(_("Se kolonnerne i vejledningen under formularen."))
         raise ImportFileError(" ".join(messages))
@@ -453,26 +505,44 @@ def _parse_date(value):
             return datetime.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise ValueError(value)
+    return parse_short_date(value)
 
 
 class Lookups:
     """Domains and rounds, read once per file (two queries whatever the row count)."""
 
-    def __init__(self):
+    def __init__(self, witnesses=False):
+        """`witnesses`: also read the users who may witness an oral consent (a third
+        query, only when the file has the column)."""
         self.domains = {}
         for domain in Domain.objects.all():
             for key in (domain.name.casefold(), domain.slug.casefold(), _norm(domain.name)):
                 self.domains[key] = domain
         self.rounds = {r.name.casefold(): r for r in CollectionRound.objects.all()}
+        self.witnesses = {}
+        if witnesses:
+            users = get_user_model().objects.filter(is_active=True)
+            users = users.filter(Q(groups__name=STAFF) | Q(is_superuser=True)).distinct()
+            self.witnesses = {
+                name.casefold(): pk for pk, name in users.values_list("pk", "username")
+            }
 
     def domain(self, value):
         return self.domains.get(value.strip().casefold()) or self.domains.get(_norm(value))
 
+    def witness(self, value):
+        """(user id, "") for a staff user's username, (None, role) for a role, or None."""
+        if value.strip().casefold() in self.witnesses:
+            return self.witnesses[value.strip().casefold()], ""
+        role = WITNESS_ROLE_LOOKUP.get(_norm(value))
+        return (None, role) if role else None
 
-def _check_row(cells, positions, lookups, today):
-    """(cleaned dict or None, [(column, message)])."""
+
+def _check_row(cells, positions, lookups, today, names=None):
+    """(cleaned dict or None, [(column, message)]); a problem names its column as the
+    file does (`names`: {column key: name in the header})."""
     problems = []
+    names = names or {}
 
     def problem(column, message):
         problems.append((column, message))
@@ -531,8 +601,8 @@ def _check_row(cells, positions, lookups, today):
             problem(key, message % {"value": value[:60]})
         data[field_name] = choice
 
-    consent_columns = [k for k in COLUMNS if k.startswith("samtykke")]
-    date_columns = ("indsamlet_dato", "genlaest_dato", *consent_columns)
+    consent_dates = [f"consent_{scope}_on" for scope in Story.CONSENT_SCOPES]
+    date_columns = ("indsamlet_dato", "genlaest_dato", *map(COLUMN_OF_FIELD.get, consent_dates))
     dates = {}
     for key in date_columns:
         value = cell(key)
@@ -573,12 +643,17 @@ def _check_row(cells, positions, lookups, today):
             continue
         domain = lookups.domain(part)
         if domain is None:
-            problem("domaener", _("Ukendt domæne: »%(value)s«.") % {"value": part.strip()[:60]})
+            problem(
+                "domaener",
+                _("Ukendt forandringsområde: »%(value)s«.") % {"value": part.strip()[:60]},
+            )
         elif domain.pk not in domain_ids:
             domain_ids.append(domain.pk)
             domain_names.append(domain.name)
     data["domain_ids"] = domain_ids
     data["domain_names"] = domain_names
+
+    _check_consent_details(cell, data, lookups, problem)
 
     # The rules the story form keeps (stories.rules), reported under the file's columns.
     values = {**data, **dates}
@@ -588,8 +663,49 @@ def _check_row(cells, positions, lookups, today):
 
     # A refused cell was read as empty: say why once, not also that it is empty.
     empty = _("Feltet er tomt.")
-    problems = [(c, m) for c, m in problems if not (c in refused_keys and m == empty)]
+    problems = [
+        (names.get(c, COLUMN_TITLES.get(c, c)), m)
+        for c, m in problems
+        if not (c in refused_keys and m == empty)
+    ]
     return data, problems
+
+
+def _check_consent_details(cell, data, lookups, problem):
+    """Who gave consent and how (optional columns); oral consent needs a witness: a staff
+    user's username or a role, never a name typed in the file."""
+    data.update(consent_giver="", consent_how="", consent_witness_id=None, consent_witness_role="")
+    for key, lookup, field_name, message in (
+        ("samtykke_givet_af", GIVER_LOOKUP, "consent_giver", _("Skriv fortælleren eller værge.")),
+        ("samtykke_form", HOW_LOOKUP, "consent_how", _("Skriv skriftligt eller mundtligt.")),
+    ):
+        value = cell(key)
+        if value:
+            choice = lookup.get(_norm(value))
+            if choice is None:
+                problem(
+                    key, _("Ukendt værdi: »%(value)s«.") % {"value": value[:60]} + " " + message
+                )
+            data[field_name] = choice or ""
+    witness = cell("samtykke_vidne")
+    oral = data["consent_how"] == Story.ConsentHow.ORAL
+    if witness and not oral:
+        problem("samtykke_vidne", _("Et vidne hører kun til mundtligt samtykke."))
+    elif witness:
+        found = lookups.witness(witness)
+        if found is None:
+            problem(
+                "samtykke_vidne",
+                _(
+                    "»%(value)s« er hverken en medarbejders brugernavn eller en rolle "
+                    "(kontaktperson, pårørende, arbejdsplads, fagperson). Skriv aldrig et navn."
+                )
+                % {"value": witness[:60]},
+            )
+        else:
+            data["consent_witness_id"], data["consent_witness_role"] = found
+    elif oral:
+        problem("samtykke_vidne", _("Mundtligt samtykke kræver et vidne."))
 
 
 def parse(raw):
@@ -600,12 +716,13 @@ def parse(raw):
     if not rows:
         raise ImportFileError(_("Filen har ingen rækker med fortællinger under overskrifterne."))
 
-    lookups = Lookups()
+    names = column_names(header, positions)
+    lookups = Lookups(witnesses="samtykke_vidne" in positions)
     today = timezone.localdate()
     result = ImportResult(file_format=file_format, total=len(rows))
     checked = []
     for line, cells in rows:
-        data, problems = _check_row(cells, positions, lookups, today)
+        data, problems = _check_row(cells, positions, lookups, today, names)
         checked.append((line, data, problems))
 
     existing = _existing_keys(
@@ -622,6 +739,13 @@ def parse(raw):
             "title": data["title"][:200],
             "collected_on": data["collected_on"],
             "domains": ", ".join(data["domain_names"]),
+            "consent": {
+                scope: data[f"consent_{scope}_on"]
+                for scope in Story.CONSENT_SCOPES
+                if data.get(f"consent_{scope}_on")
+            },
+            "consent_giver": data["consent_giver"],
+            "consent_how": data["consent_how"],
             "duplicate": duplicate,
             "problems": [{"column": c, "message": m} for c, m in problems],
         }
@@ -679,6 +803,10 @@ def save_rows(rows, user, *, skip_duplicates=False):
                 method=row["method"],
                 read_back_on=date(row["read_back_on"]) if row["read_back_on"] else None,
                 status=row["status"],
+                consent_giver=row.get("consent_giver", ""),
+                consent_how=row.get("consent_how", ""),
+                consent_witness_id=row.get("consent_witness_id"),
+                consent_witness_role=row.get("consent_witness_role", ""),
             )
             for scope in Story.CONSENT_SCOPES:
                 given_on = row.get(f"consent_{scope}_on")

@@ -8,6 +8,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.dates import short_date, short_datetime
 from domains.models import Domain
 
 STORYTELLER_CODE_VALIDATOR = RegexValidator(
@@ -103,6 +104,29 @@ class Method(models.TextChoices):
     GROUP = "group", _("Gruppesamtale")
 
 
+class ConsentGiver(models.TextChoices):
+    """Who said yes: the storyteller, or a guardian on their behalf."""
+
+    STORYTELLER = "storyteller", _("Fortælleren selv")
+    GUARDIAN = "guardian", _("En værge")
+
+
+class ConsentHow(models.TextChoices):
+    """How the yes was given: in writing, or orally with a witness."""
+
+    WRITTEN = "written", _("Skriftligt (underskrevet)")
+    ORAL = "oral", _("Mundtligt, med et vidne")
+
+
+class WitnessRole(models.TextChoices):
+    """The witness of an oral consent when it is not a user of Aktiv: a role, never a name."""
+
+    CONTACT = "contact", _("En kontaktperson eller bostøtte")
+    RELATIVE = "relative", _("En pårørende")
+    WORKPLACE = "workplace", _("En fra arbejdspladsen")
+    PROFESSIONAL = "professional", _("En anden fagperson")
+
+
 class Story(models.Model):
     """A change story (forandringsfortælling) as told by or about a citizen."""
 
@@ -111,6 +135,9 @@ class Story(models.Model):
     ToldBy = ToldBy
     Employment = Employment
     Method = Method
+    ConsentGiver = ConsentGiver
+    ConsentHow = ConsentHow
+    WitnessRole = WitnessRole
 
     title = models.CharField(_("titel"), max_length=200)
     text = models.TextField(
@@ -162,7 +189,7 @@ class Story(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     domains = models.ManyToManyField(
-        Domain, verbose_name=_("forandringsdomæner"), related_name="stories", blank=True
+        Domain, verbose_name=_("forandringsområder"), related_name="stories", blank=True
     )
 
     # Consent, one scope at a time, each with date and who recorded it.
@@ -170,21 +197,97 @@ class Story(models.Model):
         _("samtykke til analyse givet den"), null=True, blank=True
     )
     consent_analysis_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("samtykke til analyse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_report_on = models.DateField(_("samtykke til rapport givet den"), null=True, blank=True)
     consent_report_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("samtykke til rapport registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     consent_publish_on = models.DateField(
         _("samtykke til offentliggørelse givet den"), null=True, blank=True
     )
     consent_publish_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("samtykke til offentliggørelse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # A scope withdrawn on its own (the others stay): when and who recorded it. Giving
+    # that consent again clears these.
+    consent_analysis_withdrawn_at = models.DateTimeField(
+        _("samtykke til analyse trukket tilbage"), null=True, blank=True
+    )
+    consent_analysis_withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning af samtykke til analyse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    consent_report_withdrawn_at = models.DateTimeField(
+        _("samtykke til rapport trukket tilbage"), null=True, blank=True
+    )
+    consent_report_withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning af samtykke til rapport registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    consent_publish_withdrawn_at = models.DateTimeField(
+        _("samtykke til offentliggørelse trukket tilbage"), null=True, blank=True
+    )
+    consent_publish_withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning af samtykke til offentliggørelse registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Who gave the consent and how (one conversation for the scopes): the storyteller or a
+    # guardian; in writing, or orally with a witness. The witness is a user of Aktiv or a
+    # role (WitnessRole), never a citizen's name.
+    consent_giver = models.CharField(
+        _("samtykke givet af"), max_length=20, choices=ConsentGiver.choices, blank=True
+    )
+    consent_how = models.CharField(
+        _("samtykke givet"), max_length=20, choices=ConsentHow.choices, blank=True
+    )
+    consent_witness = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("vidne (medarbejder)"),
+        null=True,
+        blank=True,
+        # Part of the consent record: a witness is deactivated, not deleted.
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    consent_witness_role = models.CharField(
+        _("vidne (rolle)"), max_length=20, choices=WitnessRole.choices, blank=True
     )
     withdrawn_at = models.DateTimeField(_("samtykke trukket tilbage"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tilbagetrækning registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
@@ -270,6 +373,38 @@ class Story(models.Model):
                 )
                 for scope in ("analysis", "report", "publish")
             ],
+            # A scope withdrawn on its own has no consent date while it stays withdrawn.
+            *[
+                models.CheckConstraint(
+                    condition=models.Q(**{f"consent_{scope}_withdrawn_at__isnull": True})
+                    | models.Q(**{f"consent_{scope}_on__isnull": True}),
+                    name=f"story_consent_{scope}_withdrawal_clears_date",
+                )
+                for scope in ("analysis", "report", "publish")
+            ],
+            models.CheckConstraint(
+                condition=models.Q(consent_giver__in=["", *ConsentGiver.values])
+                & models.Q(consent_how__in=["", *ConsentHow.values])
+                & models.Q(consent_witness_role__in=["", *WitnessRole.values]),
+                name="story_consent_details_known",
+            ),
+            # Oral consent needs a witness: a user of Aktiv or a role, one of the two.
+            models.CheckConstraint(
+                condition=~models.Q(consent_how=ConsentHow.ORAL)
+                | models.Q(consent_witness__isnull=False)
+                | ~models.Q(consent_witness_role=""),
+                name="story_oral_consent_has_witness",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(consent_how=ConsentHow.ORAL)
+                | models.Q(consent_witness__isnull=True, consent_witness_role=""),
+                name="story_witness_only_for_oral_consent",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(consent_witness__isnull=True)
+                | models.Q(consent_witness_role=""),
+                name="story_consent_one_witness",
+            ),
         ]
 
     def __str__(self):
@@ -290,15 +425,21 @@ class Story(models.Model):
         return self.withdrawn_at is not None
 
     def consent_state(self):
-        """[(scope, given_on, given_by)] for the three scopes, in order."""
+        """[(scope, given_on, given_by, withdrawn_at)] for the three scopes, in order
+        (withdrawn_at: when that scope alone was withdrawn, else None)."""
         return [
             (
                 scope,
                 getattr(self, f"consent_{scope}_on"),
                 getattr(self, f"consent_{scope}_by"),
+                getattr(self, f"consent_{scope}_withdrawn_at"),
             )
             for scope in self.CONSENT_SCOPES
         ]
+
+    def given_scopes(self):
+        """The scopes with consent now, in order."""
+        return [scope for scope in self.CONSENT_SCOPES if getattr(self, f"consent_{scope}_on")]
 
     def withdraw(self, user, when=None):
         """Withdraw every consent scope at once (caller saves and audits)."""
@@ -310,6 +451,24 @@ class Story(models.Model):
             setattr(self, f"consent_{scope}_on", None)
             setattr(self, f"consent_{scope}_by", None)
 
+    def withdraw_scope(self, scope, user, when=None):
+        """Withdraw one scope; the others stay (caller saves and audits)."""
+        from django.utils import timezone
+
+        setattr(self, f"consent_{scope}_on", None)
+        setattr(self, f"consent_{scope}_by", None)
+        setattr(self, f"consent_{scope}_withdrawn_at", when or timezone.now())
+        setattr(self, f"consent_{scope}_withdrawn_by", user)
+
+    def scope_withdrawn_at(self, scope):
+        return getattr(self, f"consent_{scope}_withdrawn_at")
+
+    def witness_label(self):
+        """The witness of an oral consent as shown to staff: a username or a role."""
+        if self.consent_witness_id:
+            return self.consent_witness.get_username()
+        return self.get_consent_witness_role_display()
+
 
 class Feedback(models.Model):
     """Feedback given to the storyteller about what happened to the story (MSC step 6)."""
@@ -319,7 +478,9 @@ class Feedback(models.Model):
         LETTER = "letter", _("Brev")
         PHONE = "phone", _("Telefon")
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="feedback")
+    story = models.ForeignKey(
+        Story, verbose_name=_("fortælling"), on_delete=models.CASCADE, related_name="feedback"
+    )
     given_on = models.DateField(_("givet den"))
     given_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -337,7 +498,7 @@ class Feedback(models.Model):
         ordering = ["-given_on", "-id"]
 
     def __str__(self):
-        return f"{self.story.audit_label()}: {self.given_on}"
+        return f"{self.story.audit_label()}: {short_date(self.given_on)}"
 
 
 class PendingImport(models.Model):
@@ -394,7 +555,7 @@ class Erasure(models.Model):
         ordering = ["erased_at", "story_id"]
 
     def __str__(self):
-        return f"Fortælling #{self.story_id} slettet {self.erased_at:%Y-%m-%d %H:%M}"
+        return f"Fortælling #{self.story_id} slettet {short_datetime(self.erased_at)}"
 
 
 # Counts kept by PostgreSQL triggers (stories.tallies), registered with the app here.

@@ -51,7 +51,7 @@ def ready_problems(values, domains):
         return {
             "domains": [
                 _(
-                    "Vælg mindst ét forandringsdomæne, før fortællingen kan være klar "
+                    "Vælg mindst ét forandringsområde, før fortællingen kan være klar "
                     "(eller gem den som kladde)."
                 )
             ]

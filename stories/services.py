@@ -52,12 +52,13 @@ class ImportHasProblems(Exception):
 
 def _apply_consent(story, consent, user):
     """Set each scope's date (None = not given); who recorded it changes with the date.
+    Giving a scope that was withdrawn on its own clears its withdrawal.
 
-    Returns [(scope, "givet" | "fjernet" | "ny dato")] for the audit log.
+    Returns ([(scope, "givet" | "fjernet" | "ny dato")] for the audit log, [lost scopes]).
     """
-    changes = []
+    changes, lost = [], []
     if story.is_withdrawn:
-        return changes  # withdrawal overrides every scope; only a new story can have consent
+        return changes, lost  # withdrawal overrides every scope; only a new story has consent
     for scope in Story.CONSENT_SCOPES:
         if scope not in consent:
             continue
@@ -68,35 +69,82 @@ def _apply_consent(story, consent, user):
             setattr(story, f"consent_{scope}_by", None)
         elif given_on != before:
             setattr(story, f"consent_{scope}_by", user)
+            setattr(story, f"consent_{scope}_withdrawn_at", None)
+            setattr(story, f"consent_{scope}_withdrawn_by", None)
         if bool(given_on) != bool(before):
             changes.append((scope, "givet" if given_on else "fjernet"))
+            if not given_on:
+                lost.append(scope)
         elif given_on and given_on != before:
             changes.append((scope, "ny dato"))
-    return changes
+    return changes, lost
 
 
-def _audit_consent(user, story, changes):
+# Who gave consent and how: {"giver", "how", "witness_id" (a user's id or None),
+# "witness_role"} (the choices of Story.ConsentGiver, ConsentHow and WitnessRole).
+CONSENT_DETAIL_FIELDS = {
+    "giver": "consent_giver",
+    "how": "consent_how",
+    "witness_id": "consent_witness_id",
+    "witness_role": "consent_witness_role",
+}
+
+
+def _apply_consent_details(story, details):
+    """Who gave the consent and how; returns the names of what changed (for the audit)."""
+    changed = []
+    if details is None or story.is_withdrawn:
+        return changed
+    for key, field in CONSENT_DETAIL_FIELDS.items():
+        value = details.get(key) or (None if key == "witness_id" else "")
+        if getattr(story, field) != value:
+            setattr(story, field, value)
+            changed.append(field.removesuffix("_id"))
+    return changed
+
+
+def _audit_consent(user, story, changes, details_changed=(), removed=None):
     for scope, change in changes:
-        audit.record(user, audit.Action.CONSENT, story, omfang=scope, aendring=change)
+        extra = removed if change == "fjernet" and removed else {}
+        audit.record(user, audit.Action.CONSENT, story, omfang=scope, aendring=change, **extra)
+    if details_changed:
+        audit.record(user, audit.Action.CONSENT, story, felter=sorted(details_changed))
 
 
-def create_story(*, user, values, domains, consent=None):
+def _consent_lost(story, user, scopes):
+    """Tell the layers above that the story lost `scopes` (stories.signals), in the
+    caller's transaction; returns what they removed, for the audit event."""
+    detail = {}
+    if not scopes:
+        return detail
+    results = consent_withdrawn.send(sender=Story, story=story, user=user, scopes=tuple(scopes))
+    for _receiver, removed in results:
+        for key, count in (removed or {}).items():
+            if count:
+                detail[key] = detail.get(key, 0) + count
+    return detail
+
+
+def create_story(*, user, values, domains, consent=None, consent_details=None):
     """A new story from `values` (STORY_FIELDS), tagged to `domains`, with consent dates
-    per scope ({"analysis": date or None, ...}). The collector defaults to `user`."""
+    per scope ({"analysis": date or None, ...}) and who gave it and how
+    (`consent_details`, see CONSENT_DETAIL_FIELDS). The collector defaults to `user`."""
     with transaction.atomic():
         story = Story(**{name: values[name] for name in STORY_FIELDS if name in values})
         if story.collected_by_id is None:
             story.collected_by = user
-        changes = _apply_consent(story, consent or {}, user)
+        changes, _lost = _apply_consent(story, consent or {}, user)
+        details_changed = _apply_consent_details(story, consent_details)
         story.save()
         story.domains.set(domains)
         audit.record(user, audit.Action.CREATE, story)
-        _audit_consent(user, story, changes)
+        _audit_consent(user, story, changes, details_changed)
     return story
 
 
-def update_story(story_id, *, user, values, domains, consent=None):
-    """Change a story; only the fields that differ are named in the audit event."""
+def update_story(story_id, *, user, values, domains, consent=None, consent_details=None):
+    """Change a story; only the fields that differ are named in the audit event. A scope
+    unticked here is lost as by a withdrawal: the layers above are told (stories.signals)."""
     with transaction.atomic():
         story = Story.objects.select_for_update().get(pk=story_id)
         changed = []
@@ -107,33 +155,42 @@ def update_story(story_id, *, user, values, domains, consent=None):
         new_domains = {domain.pk for domain in domains}
         if set(story.domains.values_list("pk", flat=True)) != new_domains:
             changed.append("domains")
-        changes = _apply_consent(story, consent or {}, user)
+        changes, lost = _apply_consent(story, consent or {}, user)
+        details_changed = _apply_consent_details(story, consent_details)
         story.save()
         story.domains.set(domains)
         if changed:
             audit.record(user, audit.Action.EDIT, story, felter=sorted(changed))
-        _audit_consent(user, story, changes)
+        removed = _consent_lost(story, user, lost)
+        _audit_consent(user, story, changes, details_changed, removed)
     return story
 
 
-def withdraw_consent(story_id, *, user):
-    """The storyteller withdraws every consent scope at once.
+def withdraw_consent(story_id, *, user, scope=None):
+    """The storyteller withdraws consent: every scope at once and for good (`scope`
+    None), or one scope while the others stay.
 
-    Other apps drop what they built on the story's consent (a workshop's selection of it,
-    whose reason may retell the story) through the `consent_withdrawn` signal, in the
-    same transaction. Returns the story; a story already withdrawn is left as it is.
+    Other apps drop what they built on the lost consent (a workshop's selection of the
+    story, whose reason may retell it, goes with analysis consent) through the
+    `consent_withdrawn` signal, in the same transaction. Returns the story; a story
+    already withdrawn, or without consent to `scope`, is left as it is.
     """
     with transaction.atomic():
         story = Story.objects.select_for_update().get(pk=story_id)
         if story.is_withdrawn:
             return story
-        story.withdraw(user)
+        if scope is None:
+            story.withdraw(user)
+            lost = Story.CONSENT_SCOPES
+            detail = {}
+        else:
+            if scope not in story.given_scopes():
+                return story
+            story.withdraw_scope(scope, user)
+            lost = (scope,)
+            detail = {"omfang": scope}
         story.save()
-        detail = {}
-        for _receiver, removed in consent_withdrawn.send(sender=Story, story=story, user=user):
-            for key, count in (removed or {}).items():
-                if count:
-                    detail[key] = detail.get(key, 0) + count
+        detail.update(_consent_lost(story, user, lost))
         audit.record(user, audit.Action.WITHDRAW, story, **detail)
     return story
 

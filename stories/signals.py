@@ -2,7 +2,10 @@
 
 from django.dispatch import Signal
 
-# Sent inside the withdrawal's transaction with `story` and `user`. A receiver removes
-# what it built on the story's consent and returns {"what_was_removed": count} for the
-# audit event (see workshops.apps).
+# Sent inside the transaction that takes consent away, with `story`, `user` and `scopes`:
+# the scopes the story lost ("analysis", "report", "publish"; all three when the whole
+# consent is withdrawn), whether withdrawn or unticked on the form. A receiver removes
+# what it built on those scopes and returns {"what_was_removed": count} for the audit
+# event (see workshops.apps): a story that lost analysis consent leaves the workshops; one
+# that lost only publish consent does not.
 consent_withdrawn = Signal()

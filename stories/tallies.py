@@ -21,6 +21,8 @@ Round 0 is "no round". Rows that fall to zero are kept.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.dates import short_month
+
 
 class Audience(models.TextChoices):
     ALL = "all", _("alle fortællinger")
@@ -150,4 +152,4 @@ class CollectionCount(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.round_id}/{self.collector_id}/{self.month:%Y-%m}: {self.total}"
+        return f"{self.round_id}/{self.collector_id}/{short_month(self.month)}: {self.total}"

@@ -9,8 +9,10 @@ Who sees what is decided here and in StoryQuerySet, never in a template:
 - anyone else: 403 (anonymous: the login page).
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -19,12 +21,14 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from aktiv import audit, page_cache, paging
 from aktiv.middleware import DATABASE_DOWN_ERRORS, close_broken_connections
 from aktiv.models import AuditEvent
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, admin_required, has_role, role_required
+from aktiv.spreadsheets import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from domains.models import Domain
 
 from . import export, importer, listing, search, selectors, services
@@ -35,6 +39,7 @@ from .forms import (
     ImportForm,
     StoryFilterForm,
     StoryForm,
+    WithdrawForm,
 )
 from .models import CollectionRound, PendingImport, Story
 from .tallies import Audience
@@ -183,6 +188,7 @@ def story_detail(request, pk):
                 "consent_analysis_by",
                 "consent_report_by",
                 "consent_publish_by",
+                "consent_witness",
                 "withdrawn_by",
             ).prefetch_related(DOMAINS_FOR_DISPLAY),
             pk=pk,
@@ -271,6 +277,7 @@ def story_create(request):
                 values=form.story_values(),
                 domains=form.cleaned_data["domains"],
                 consent=form.consent_dates(),
+                consent_details=form.consent_details(),
             )
         except DATABASE_DOWN_ERRORS:
             return _database_lost_during_save(request, form, None)
@@ -297,6 +304,7 @@ def story_edit(request, pk):
                 values=form.story_values(),
                 domains=form.cleaned_data["domains"],
                 consent=form.consent_dates(),
+                consent_details=form.consent_details(),
             )
         except DATABASE_DOWN_ERRORS:
             return _database_lost_during_save(request, form, story)
@@ -311,25 +319,61 @@ def story_edit(request, pk):
 @role_required(STAFF)
 @require_http_methods(["GET", "POST"])
 def story_withdraw(request, pk):
+    """Withdraw one consent scope, or all of it for good (?omfang=<scope> preselects one)."""
     story = get_object_or_404(Story, pk=pk)
-    form = ConfirmForm(
-        request.POST if request.method == "POST" else None,
-        label=_("Ja, fortælleren trækker sit samtykke tilbage – alle tre samtykker."),
-    )
     if story.is_withdrawn:
         messages.info(request, _("Samtykket er allerede trukket tilbage."))
         return redirect(story)
+    initial = {"scope": request.GET.get("omfang", "")}
+    form = WithdrawForm(
+        request.POST if request.method == "POST" else None, story=story, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
-        story = services.withdraw_consent(story.pk, user=request.user)
-        messages.success(
-            request,
-            _(
+        scope = form.chosen_scope()
+        story = services.withdraw_consent(story.pk, user=request.user, scope=scope)
+        if scope is None:
+            message = _(
                 "Samtykket er trukket tilbage. Fortællingen vises ikke længere i workshops, "
                 "rapporten, eksporter eller på den offentlige side."
-            ),
-        )
+            )
+        else:
+            message = str(WITHDRAWN_MESSAGES[scope])
+        messages.success(request, message)
         return redirect(story)
     return render(request, "stories/story_withdraw.html", {"story": story, "form": form})
+
+
+@role_required(STAFF)
+def story_consent_form(request, pk):
+    """A printable easy-read consent form for the story: one line per scope with tick
+    boxes, the story's pseudonymous code (never its text or title). Audited as a print."""
+    story = get_object_or_404(Story.objects.only("id", "storyteller_code"), pk=pk)
+    audit.record(request.user, audit.Action.PRINT, story, side="samtykkeerklæring")
+    return render(
+        request,
+        "stories/consent_form.html",
+        {
+            "story": story,
+            "organisation": getattr(settings, "AKTIV_ORGANISATION_NAME", "Aalborg AKTIV"),
+        },
+    )
+
+
+WITHDRAWN_MESSAGES = {
+    "analysis": gettext_lazy(
+        "Samtykket til analyse er trukket tilbage. Fortællingen læses ikke længere i "
+        "workshops, og en workshops udvælgelse af den er fjernet. De andre samtykker gælder "
+        "stadig."
+    ),
+    "report": gettext_lazy(
+        "Samtykket til læringsrapporten er trukket tilbage. Ledere kan ikke længere læse "
+        "fortællingen, og rapporten citerer den ikke. De andre samtykker gælder stadig."
+    ),
+    "publish": gettext_lazy(
+        "Samtykket til den offentlige side er trukket tilbage. Fortællingen vises ikke "
+        "længere for alle. De andre samtykker gælder stadig."
+    ),
+}
 
 
 @role_required(STAFF)
@@ -379,6 +423,33 @@ def story_import(request):
     )
 
 
+def _import_template(request, file_format):
+    """An import file to fill in: the Danish column names and two example rows."""
+    names = list(
+        Domain.objects.filter(is_active=True)
+        .order_by("order", "name")
+        .values_list("name", flat=True)[:2]
+    )
+    rows = export.template_rows(names, timezone.localdate())
+    columns = export.IMPORT_COLUMNS
+    if file_format == "csv":
+        response = HttpResponse(export.csv_text(columns, rows), content_type=CSV_CONTENT_TYPE)
+    else:
+        response = HttpResponse(export.xlsx_bytes(columns, rows), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="importskabelon.{file_format}"'
+    return response
+
+
+@role_required(STAFF)
+def story_import_template_csv(request):
+    return _import_template(request, "csv")
+
+
+@role_required(STAFF)
+def story_import_template_xlsx(request):
+    return _import_template(request, "xlsx")
+
+
 @role_required(STAFF)
 @require_http_methods(["GET", "POST"])
 def story_import_preview(request, token):
@@ -392,11 +463,41 @@ def story_import_preview(request, token):
     )
     preview = pending.preview
     page = paging.page_of(preview, request.GET.get("side"), PREVIEW_PAGE_SIZE, total=len(preview))
+    page.object_list = [_preview_entry(entry) for entry in page.object_list]
     return render(
         request,
         "stories/story_import_preview.html",
         {"pending": pending, "page": page, "counts": pending.counts, "query": ""},
     )
+
+
+CONSENT_SCOPE_NAMES = {
+    "analysis": gettext_lazy("Analyse"),
+    "report": gettext_lazy("Rapport"),
+    "publish": gettext_lazy("Offentlig"),
+}
+
+
+def _preview_entry(entry):
+    """A preview row for the page: dates as dates, consent as [(scope name, date)]."""
+
+    def as_date(value):
+        return datetime.date.fromisoformat(value) if value else None
+
+    labels = {
+        "giver": dict(Story.ConsentGiver.choices),
+        "how": dict(Story.ConsentHow.choices),
+    }
+    return {
+        **entry,
+        "collected_on": as_date(entry.get("collected_on")),
+        "consent": [
+            (CONSENT_SCOPE_NAMES[scope], as_date(given_on))
+            for scope, given_on in (entry.get("consent") or {}).items()
+        ],
+        "consent_giver": labels["giver"].get(entry.get("consent_giver"), ""),
+        "consent_how": labels["how"].get(entry.get("consent_how"), ""),
+    }
 
 
 def _confirm_import(request, token):
@@ -450,13 +551,10 @@ def _export(request, file_format):
     stamp = timezone.localdate().isoformat()
     if file_format == "csv":
         response = StreamingHttpResponse(
-            export.csv_chunks(columns, rows), content_type="text/csv; charset=utf-8"
+            export.csv_chunks(columns, rows), content_type=CSV_CONTENT_TYPE
         )
     else:
-        response = HttpResponse(
-            export.xlsx_bytes(columns, rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(export.xlsx_bytes(columns, rows), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="fortaellinger-{stamp}.{file_format}"'
     response["Cache-Control"] = "no-store"
     return response

@@ -26,6 +26,7 @@ def pytest_sessionstart(session):
 SEED_MIGRATIONS = [
     "aktiv.migrations.0002_roles_and_pages",
     "domains.migrations.0002_seed_domains",
+    "domains.migrations.0004_easy_read_statements",
     "reports.migrations.0002_seed_texts",
 ]
 

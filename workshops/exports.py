@@ -1,46 +1,35 @@
-"""CSV (Danish Excel: UTF-8 with BOM, `;`) and XLSX exports, safe against formula injection:
-every cell goes through aktiv.text.spreadsheet_cell (characters the format allows, then
-no formula on the final text)."""
-
-import csv
-import io
+"""CSV (Danish Excel: UTF-8 with BOM, `;`) and XLSX exports of a workshop, in the one style
+of aktiv.spreadsheets: safe against formula injection (characters the format allows,
+then no formula on the final text of every cell), and in XLSX a frozen, filtered header
+row with readable column widths."""
 
 from django.http import HttpResponse
 from django.utils.text import slugify
 
-from aktiv.text import spreadsheet_cell
+from aktiv import spreadsheets
 
 
 def _filename(workshop, what, ext):
     return f"workshop-{workshop.pk}-{slugify(what)}.{ext}"
 
 
-def csv_response(workshop, what, header, rows):
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow([spreadsheet_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([spreadsheet_cell(cell) for cell in row])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(workshop, what, "csv")}"'
+def _attachment(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def csv_response(workshop, what, header, rows):
+    return _attachment(
+        spreadsheets.csv_text(header, rows),
+        spreadsheets.CSV_CONTENT_TYPE,
+        _filename(workshop, what, "csv"),
+    )
 
 
 def xlsx_response(workshop, what, header, rows):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = what[:31]
-    sheet.append([spreadsheet_cell(h) for h in header])
-    for row in rows:
-        sheet.append([spreadsheet_cell(cell) for cell in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return _attachment(
+        spreadsheets.xlsx_bytes(header, rows, what),
+        spreadsheets.XLSX_CONTENT_TYPE,
+        _filename(workshop, what, "xlsx"),
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(workshop, what, "xlsx")}"'
-    return response

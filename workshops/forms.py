@@ -58,7 +58,9 @@ class WorkshopForm(CleanTextModelForm):
             "domains": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "votes_per_participant": _("Hvor mange områder hver deltager må vælge (1–10)."),
+            "votes_per_participant": _(
+                "Hvor mange forandringsområder hver deltager må vælge (1–10)."
+            ),
             "results_visible": _(
                 "Normalt ser deltagerne først resultatet, når afstemningen er lukket. "
                 "Det undgår, at man stemmer som de andre."
@@ -77,7 +79,7 @@ class WorkshopForm(CleanTextModelForm):
                 "min_value": _("Mindst 1 stemme."),
                 "max_value": _("Højst %(limit_value)s stemmer."),
             },
-            "domains": {"required": _("Vælg mindst ét område til stemmesedlen.")},
+            "domains": {"required": _("Vælg mindst ét forandringsområde til stemmesedlen.")},
             "expected_participants": {
                 "invalid": _("Skriv et helt tal."),
                 "min_value": _("Skriv 0 eller flere."),
@@ -89,6 +91,8 @@ class WorkshopForm(CleanTextModelForm):
         super().__init__(*args, **kwargs)
         self.fields["round"].queryset = CollectionRound.objects.order_by("-starts_on", "-id")
         self.fields["round"].required = False
+        self.fields["round"].empty_label = _("Ingen runde")
+        self.fields["kind"].choices = [("", _("Vælg hvem deltagerne er")), *Workshop.Kind.choices]
         domains = Domain.objects.order_by("order", "name")
         if self.instance.pk:
             domains = domains.filter(is_active=True) | domains.filter(workshops=self.instance)
@@ -133,8 +137,8 @@ class WorkshopForm(CleanTextModelForm):
                     self.add_error(
                         "domains",
                         _(
-                            "Der er allerede stemmer på %(names)s. Området kan ikke fjernes "
-                            "fra stemmesedlen nu."
+                            "Der er allerede stemmer på %(names)s. Forandringsområdet kan "
+                            "ikke fjernes fra stemmesedlen nu."
                         )
                         % {"names": ", ".join(removed)},
                     )
@@ -171,12 +175,12 @@ class PaperBallotForm(CleanTextForm):
         error_messages={"required": _("Vælg gruppen."), "invalid_choice": _("Vælg gruppen.")},
     )
     domains = forms.ModelMultipleChoiceField(
-        label=_("Valgte områder"),
+        label=_("Valgte forandringsområder"),
         queryset=Domain.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": _("Vælg mindst ét område."),
-            "invalid_choice": _("Et af områderne er ikke på stemmesedlen."),
+            "required": _("Vælg mindst ét forandringsområde."),
+            "invalid_choice": _("Et af forandringsområderne er ikke på stemmesedlen."),
         },
     )
 
@@ -193,7 +197,8 @@ class PaperBallotForm(CleanTextForm):
         limit = self.workshop.votes_per_participant
         if len(domains) > limit:
             raise forms.ValidationError(
-                _("Højst %(n)s områder. Der er valgt %(k)s.") % {"n": limit, "k": len(domains)}
+                _("Højst %(n)s forandringsområder. Der er valgt %(k)s.")
+                % {"n": limit, "k": len(domains)}
             )
         return domains
 
@@ -203,8 +208,14 @@ class QuoteForm(CleanTextModelForm):
         model = Quote
         fields = ["group", "domain", "kind", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "kind": forms.RadioSelect}
+        labels = {
+            "group": _("Gruppe"),
+            "domain": _("Forandringsområde"),
+            "kind": _("Slags citat"),
+            "text": _("Citat"),
+        }
         error_messages = {
-            "domain": {"required": _("Vælg området.")},
+            "domain": {"required": _("Vælg forandringsområdet.")},
             "kind": {"required": _("Vælg hvilken slags citat det er.")},
             "text": {"required": _("Skriv hvad der blev sagt.")},
         }
@@ -215,6 +226,8 @@ class QuoteForm(CleanTextModelForm):
         self.fields["group"].required = False
         self.fields["group"].empty_label = _("Ingen bestemt gruppe")
         self.fields["domain"].queryset = workshop.domains.order_by("order", "name")
+        self.fields["domain"].empty_label = _("Vælg forandringsområde")
+        self.fields["kind"].choices = Quote.Kind.choices  # radio buttons: no empty choice
         self.helper = _helper(_("Gem citatet"))
 
     def clean_text(self):

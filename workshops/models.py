@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from aktiv.dates import short_datetime
 from domains.models import Domain
 from stories.models import CollectionRound, Story
 
@@ -50,7 +51,7 @@ class Workshop(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(MAX_VOTES)],
     )
     domains = models.ManyToManyField(
-        Domain, verbose_name=_("domæner på stemmesedlen"), related_name="workshops"
+        Domain, verbose_name=_("forandringsområder på stemmesedlen"), related_name="workshops"
     )
     expected_participants = models.PositiveSmallIntegerField(
         _("antal deltagere"),
@@ -72,6 +73,17 @@ class Workshop(models.Model):
     joining_locked = models.BooleanField(_("lukket for nye deltagere"), default=False)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A closed workshop's result can be locked: no more paper ballots, deleted ballots
+    # gone for good (until then they can be restored), no reopening.
+    results_locked_at = models.DateTimeField(_("resultatet låst"), null=True, blank=True)
+    results_locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("låst af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -89,6 +101,11 @@ class Workshop(models.Model):
                 condition=models.Q(status="open"),
                 name="workshop_open_code_unique",
             ),
+            # Only a closed vote's result is locked, and a locked one is never reopened.
+            models.CheckConstraint(
+                condition=models.Q(results_locked_at__isnull=True) | models.Q(status="closed"),
+                name="workshop_locked_only_when_closed",
+            ),
         ]
         indexes = [
             models.Index(fields=["join_code", "status"], name="workshop_code_status"),
@@ -101,13 +118,19 @@ class Workshop(models.Model):
     def get_absolute_url(self):
         return reverse("workshops:detail", kwargs={"pk": self.pk})
 
+    @property
+    def is_locked(self):
+        return self.results_locked_at is not None
+
     def over_head_count(self, ballots):
         """More ballots than the head count the facilitator entered (None: not entered)."""
         return self.expected_participants is not None and ballots > self.expected_participants
 
 
 class Group(models.Model):
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="groups")
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="groups"
+    )
     number = models.PositiveSmallIntegerField(_("nummer"))
     name = models.CharField(_("navn"), max_length=60)
 
@@ -129,8 +152,12 @@ class Group(models.Model):
 class Ballot(models.Model):
     """One anonymous participant's choices in one group of one workshop."""
 
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="ballots")
-    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="ballots")
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="ballots"
+    )
+    group = models.ForeignKey(
+        Group, verbose_name=_("gruppe"), on_delete=models.CASCADE, related_name="ballots"
+    )
     token = models.CharField(max_length=64, unique=True)
     is_paper = models.BooleanField(_("papirstemme"), default=False)
     entered_by = models.ForeignKey(
@@ -143,6 +170,17 @@ class Ballot(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # A deleted ballot counts nowhere (workshops.tallies) and can be restored until the
+    # workshop's result is locked; locking deletes it for good.
+    deleted_at = models.DateTimeField(_("slettet"), null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("slettet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("stemmeseddel")
@@ -159,9 +197,13 @@ class Ballot(models.Model):
 class Vote(models.Model):
     """One chosen domain on a ballot. Slots 1..N make "at most N" a database rule."""
 
-    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="votes")
-    slot = models.PositiveSmallIntegerField()
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="votes")
+    ballot = models.ForeignKey(
+        Ballot, verbose_name=_("stemmeseddel"), on_delete=models.CASCADE, related_name="votes"
+    )
+    slot = models.PositiveSmallIntegerField(_("plads"))
+    domain = models.ForeignKey(
+        Domain, verbose_name=_("forandringsområde"), on_delete=models.PROTECT, related_name="votes"
+    )
 
     class Meta:
         verbose_name = _("stemme")
@@ -186,11 +228,20 @@ class Quote(models.Model):
         WHY = "why", _("Hvad det er, og hvorfor det er vigtigt")
         ROLE = "role", _("Tilbuddets rolle")
 
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="quotes")
-    group = models.ForeignKey(
-        Group, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="quotes"
     )
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="quotes")
+    group = models.ForeignKey(
+        Group,
+        verbose_name=_("gruppe"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+    )
+    domain = models.ForeignKey(
+        Domain, verbose_name=_("forandringsområde"), on_delete=models.PROTECT, related_name="quotes"
+    )
     kind = models.CharField(_("slags"), max_length=10, choices=Kind.choices)
     text = models.TextField(_("citat"), max_length=2000)
     created_by = models.ForeignKey(
@@ -211,9 +262,18 @@ class Quote(models.Model):
 class Selection(models.Model):
     """A workshop's choice of the most significant story for a domain, with the reason."""
 
-    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="selections")
-    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="selections")
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="selections")
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="selections"
+    )
+    domain = models.ForeignKey(
+        Domain,
+        verbose_name=_("forandringsområde"),
+        on_delete=models.PROTECT,
+        related_name="selections",
+    )
+    story = models.ForeignKey(
+        Story, verbose_name=_("fortælling"), on_delete=models.CASCADE, related_name="selections"
+    )
     reason = models.TextField(_("hvorfor blev den valgt?"), max_length=5000)
     dissent = models.TextField(_("uenighed eller andre synspunkter"), max_length=5000, blank=True)
     created_by = models.ForeignKey(
@@ -251,7 +311,7 @@ class JoinAttempt(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.address} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.address} {short_datetime(self.at)}"
 
 
 class NewBallotMark(models.Model):
@@ -275,7 +335,7 @@ class NewBallotMark(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.workshop_id} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.workshop_id} {short_datetime(self.at)}"
 
 
 # Counts kept by PostgreSQL triggers (workshops.tallies), registered with the app here.

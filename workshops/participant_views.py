@@ -5,10 +5,14 @@ Choices between the ballot and the confirmation travel in a signed ticket bound 
 browser's token, so nothing is stored until the participant presses "Bekræft".
 """
 
+import datetime
+
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,6 +20,7 @@ from . import selectors, services
 from .models import Ballot, Workshop
 
 RECENT_CLOSED = 20
+RECENTLY_CLOSED = datetime.timedelta(days=14)
 
 
 def _ballot_url(workshop, group=None, slugs=()):
@@ -66,10 +71,27 @@ def _throttled(request):
     return response
 
 
-def _closed(request, workshop):
-    context = {"workshop": workshop}
-    context["ranking"] = selectors.ranking(workshop)
+def _closed(request, workshop, voted=True):
+    """The vote has ended: a browser that voted sees the result, a new one only that."""
+    context = {"workshop": workshop, "voted": voted}
+    if voted:
+        context["ranking"] = selectors.ranking(workshop)
     return render(request, "workshops/participant/closed.html", context)
+
+
+def _closed_with_code(code):
+    """The newest workshop with this code whose vote closed in the last RECENTLY_CLOSED
+    (a participant on a new device is told the vote has ended, not that the code is
+    wrong), or None. Older codes, like drafts, look like wrong codes."""
+    return (
+        Workshop.objects.filter(
+            join_code=code,
+            status=Workshop.Status.CLOSED,
+            closed_at__gte=timezone.now() - RECENTLY_CLOSED,
+        )
+        .order_by("-id")
+        .first()
+    )
 
 
 def _resolve(request, code):
@@ -87,6 +109,9 @@ def _resolve(request, code):
     closed = _closed_for_this_browser(request, normalised) if normalised else None
     if closed is not None:
         return None, _closed(request, closed)
+    ended = _closed_with_code(normalised) if normalised else None
+    if ended is not None:
+        return None, _closed(request, ended, voted=False)
     if services.is_throttled(request):
         return None, _throttled(request)
     return None, _wrong_code(request, code)
@@ -125,26 +150,46 @@ def join(request, code):
         return redirect(_ballot_url(workshop))
     if workshop.joining_locked and ballot is None:
         return render(request, "workshops/participant/locked.html", {"workshop": workshop})
+    return _groups_page(request, workshop, token)
+
+
+def _groups_page(request, workshop, token, notice=None):
+    """The group choice; `notice` says why a ballot link brought the participant here."""
     groups = workshop.groups.order_by("number")
     response = render(
         request,
         "workshops/participant/groups.html",
-        {"workshop": workshop, "groups": groups},
+        {"workshop": workshop, "groups": groups, "notice": notice},
     )
     if token is None:
         services.set_token_cookie(response, services.new_token())
     return response
 
 
+NO_GROUP = gettext_lazy("Linket mangler din gruppe. Tryk på din gruppe her. Så kan du stemme.")
+UNKNOWN_GROUP = gettext_lazy(
+    "Gruppen i linket findes ikke i denne workshop. Tryk på din gruppe her. Så kan du stemme."
+)
+NO_TOKEN = gettext_lazy(
+    "Vi kan ikke genkende din telefon. Tryk på din gruppe her. Så kan du stemme. "
+    "Virker det ikke, så spørg efter en stemmeseddel på papir."
+)
+
+
 def _ballot_page(request, workshop, group, chosen, *, error=None, ballot=None, status=200):
     domains = selectors.ballot_domains(workshop)
+    limit = workshop.votes_per_participant
+    ticked = [d.slug for d in domains if d.slug in set(chosen)]
     context = {
+        # Over the limit (a post without JavaScript): the notice goes after the last
+        # ticked card, where the participant was tapping.
+        "limit_after": ticked[-1] if error and len(ticked) > limit else None,
         "workshop": workshop,
         "group": group,
         "domains": domains,
         "chosen": set(chosen),
         "chosen_count": len(set(chosen)),
-        "limit": workshop.votes_per_participant,
+        "limit": limit,
         "error": error,
         "ballot": ballot,
     }
@@ -174,6 +219,15 @@ def ballot(request, code):
     group = selectors.group_by_number(workshop, source.get("gruppe"))
     if group is None and existing is not None and "gruppe" not in source:
         group = existing.group
+    if request.method == "GET" and (group is None or token is None):
+        # Say what is wrong with the link before the participant fills anything in.
+        if token is None:
+            notice = NO_TOKEN
+        elif "gruppe" in source:
+            notice = UNKNOWN_GROUP
+        else:
+            notice = NO_GROUP
+        return _groups_page(request, workshop, token, notice)
     if group is None:
         return redirect("participant:join", code=workshop.join_code)
     if request.method == "GET":

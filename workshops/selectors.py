@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from aktiv.disclosure import MIN_COUNT, hidden_keys
@@ -16,7 +16,9 @@ from .tallies import GroupCount, VoteCount
 # differencing (total minus the shown groups): see hidden_groups().
 MIN_BALLOTS_TO_SHOW_GROUP = MIN_COUNT
 # What a ranking shows of a domain (not its long texts).
-RANKED_DOMAIN_FIELDS = ("id", "name", "slug", "statement", "order", "is_active", "icon")
+RANKED_DOMAIN_FIELDS = (
+    "id", "name", "slug", "statement", "easy_statement", "order", "is_active", "icon"
+)  # fmt: skip
 
 
 @dataclass
@@ -215,11 +217,12 @@ def ballot_domains(workshop):
 
 
 def ballot_for(workshop, hashed_token):
-    """The participant's ballot with its chosen domains (2 queries), or None."""
+    """The participant's ballot with its chosen domains (2 queries), or None (also when
+    the facilitator deleted it)."""
     if not hashed_token:
         return None
     return (
-        Ballot.objects.filter(workshop=workshop, token=hashed_token)
+        Ballot.objects.filter(workshop=workshop, token=hashed_token, deleted_at__isnull=True)
         .select_related("group")
         .prefetch_related("votes__domain")
         .first()
@@ -244,6 +247,62 @@ def selections(workshop):
         Selection.objects.filter(workshop=workshop, story__in=Story.objects.for_analysis())
         .select_related("domain", "story")
         .order_by("domain__order", "domain__name")
+    )
+
+
+# Workshops that read stories (for the feedback letter and the storytellers waiting for
+# feedback): staff, partners' and mixed workshops, as workshops.report_selectors.
+READING_KINDS = (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED)
+WAITING_LIMIT = 20
+
+
+def storytellers_waiting_for_feedback(limit=WAITING_LIMIT):
+    """The storytellers (pseudonymous code, or "#<story id>" without one) still waiting
+    for feedback, the longest waiting first, from the counts PostgreSQL keeps
+    (stories.tallies): two small queries whatever the number of stories.
+    Returns ([{"teller", "stories", "since"}], total).
+
+    The feedback letter's rule (report_selectors.workshops_that_read) at the level of
+    rounds: a story with analysis consent, in a round where a staff, partners' or mixed
+    workshop has closed, and no feedback on it. `since` is the date of the round's first
+    such workshop; `stories` how many of the storyteller's stories wait. (The letter also
+    counts a workshop of another round that selected the story, and reads a story only
+    from workshops held after it was collected: per round and storyteller the counts
+    cannot tell, so a story collected after its round's workshops waits too.)
+    """
+    from django.db.models import F, Min, Window
+    from django.db.models.functions import Greatest
+
+    from stories.tallies import Audience, StorytellerCount
+
+    reading = Workshop.objects.filter(
+        round_id=OuterRef("round_id"), status=Workshop.Status.CLOSED, kind__in=READING_KINDS
+    ).order_by("held_on")
+    waiting = (
+        StorytellerCount.objects.filter(
+            audience=Audience.ANALYSIS, round_id__in=_reading_rounds(), stories__gt=0
+        )
+        .annotate(since_round=Subquery(reading.values("held_on")[:1]))
+        .values("teller")
+        .annotate(
+            stories=Sum(Greatest(F("stories") - F("with_feedback"), 0)),
+            since=Min("since_round"),
+        )
+        .filter(stories__gt=0)
+    )
+    ranked = waiting.annotate(total=Window(Count("teller"))).order_by("since", "teller")
+    rows = list(ranked[:limit])
+    total = rows[0]["total"] if rows else 0
+    return [{k: row[k] for k in ("teller", "stories", "since")} for row in rows], total
+
+
+def _reading_rounds():
+    return (
+        Workshop.objects.filter(
+            status=Workshop.Status.CLOSED, kind__in=READING_KINDS, round_id__isnull=False
+        )
+        .values("round_id")
+        .distinct()
     )
 
 

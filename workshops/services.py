@@ -57,6 +57,10 @@ class TooManyNewBallots(VoteRefused):
     """The address cast NEW_BALLOTS_PER_MINUTE new ballots in the last minute."""
 
 
+class ResultsLocked(Exception):
+    """The workshop's result is locked: its ballots do not change any more."""
+
+
 # --- join codes -------------------------------------------------------------------
 
 
@@ -272,6 +276,13 @@ def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None
             if not created:
                 if ballot.workshop_id != workshop.pk:
                     raise VoteRefused(_("Vi kunne ikke genkende din stemmeseddel. Start forfra."))
+                if ballot.deleted_at is not None:
+                    raise VoteRefused(
+                        _(
+                            "Din stemmeseddel er taget ud af afstemningen. Spørg den, der "
+                            "styrer workshoppen."
+                        )
+                    )
                 Vote.objects.filter(ballot=ballot).delete()
                 ballot.group = group
                 ballot.save(update_fields=["group", "updated_at"])
@@ -291,12 +302,61 @@ def cast_ballot(workshop, group, domains, *, token, paper=False, entered_by=None
     return ballot, created
 
 
+def _unlocked_workshop(workshop_id):
+    """The workshop row, locked for this transaction; ResultsLocked if its result is."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop_id)
+    if workshop.is_locked:
+        raise ResultsLocked
+    return workshop
+
+
 def delete_ballot(ballot, *, user):
+    """Take a ballot out of every count at once; it can be restored until the workshop's
+    result is locked (ResultsLocked after that). A deleted ballot is left as it is."""
     with transaction.atomic():
-        audit.record(
-            user, audit.Action.DELETE, ballot, workshop=ballot.workshop_id, papir=ballot.is_paper
+        _unlocked_workshop(ballot.workshop_id)
+        changed = Ballot.objects.filter(pk=ballot.pk, deleted_at__isnull=True).update(
+            deleted_at=timezone.now(), deleted_by=user
         )
-        ballot.delete()
+        if changed:
+            audit.record(
+                user,
+                audit.Action.DELETE,
+                ballot,
+                workshop=ballot.workshop_id,
+                papir=ballot.is_paper,
+            )
+    return bool(changed)
+
+
+def restore_ballot(ballot, *, user):
+    """Count a deleted ballot again (ResultsLocked once the result is locked)."""
+    with transaction.atomic():
+        _unlocked_workshop(ballot.workshop_id)
+        changed = Ballot.objects.filter(pk=ballot.pk, deleted_at__isnull=False).update(
+            deleted_at=None, deleted_by=None
+        )
+        if changed:
+            audit.record(user, audit.Action.RESTORE, ballot, workshop=ballot.workshop_id)
+    return bool(changed)
+
+
+def lock_results(workshop, *, user):
+    """Lock a closed workshop's result: deleted ballots go for good, no paper ballot is
+    added and the vote is not reopened. Returns the number of deleted ballots removed."""
+    with transaction.atomic():
+        workshop = _unlocked_workshop(workshop.pk)
+        if workshop.status != Workshop.Status.CLOSED:
+            raise VoteRefused(_("Luk afstemningen, før resultatet låses."))
+        _total, by_model = Ballot.objects.filter(
+            workshop=workshop, deleted_at__isnull=False
+        ).delete()
+        removed = by_model.get(Ballot._meta.label, 0)
+        workshop.results_locked_at = timezone.now()
+        workshop.results_locked_by = user
+        workshop.save(update_fields=["results_locked_at", "results_locked_by"])
+        audit.record(user, audit.Action.LOCK, workshop, slettede_stemmesedler_fjernet=removed)
+    return removed
 
 
 # --- workshops ---------------------------------------------------------------------------
@@ -355,18 +415,23 @@ def rename_groups(workshop, *, user, names):
 
 
 def open_workshop(workshop, *, user, code=None):
-    """Open voting with a join code unique among open workshops (retries on a clash)."""
+    """Open voting with a join code unique among open workshops (retries on a clash).
+    A workshop whose result is locked is not reopened (ResultsLocked)."""
     reopening = workshop.status == Workshop.Status.CLOSED
     for _attempt in range(20):
         candidate = code or workshop.join_code or new_code()
         try:
             with transaction.atomic():
-                Workshop.objects.filter(pk=workshop.pk).update(
+                opened = Workshop.objects.filter(
+                    pk=workshop.pk, results_locked_at__isnull=True
+                ).update(
                     status=Workshop.Status.OPEN,
                     join_code=candidate,
                     opened_at=workshop.opened_at or timezone.now(),
                     closed_at=None,
                 )
+                if not opened:
+                    raise ResultsLocked
                 workshop.refresh_from_db()
                 action = audit.Action.REOPEN if reopening else audit.Action.OPEN
                 audit.record(user, action, workshop, kode=workshop.join_code)
@@ -457,8 +522,11 @@ def delete_selection(selection, *, user):
         selection.delete()
 
 
-def forget_withdrawn_story(sender, story, **kwargs):
-    """A withdrawn story is in no workshop's selection any more (its reason may retell the
-    story); the workshop can choose another. Connected to stories' consent_withdrawn."""
+def forget_withdrawn_story(sender, story, scopes=("analysis",), **kwargs):
+    """A story that lost analysis consent is in no workshop's selection any more (its
+    reason may retell the story); the workshop can choose another. A story that lost only
+    report or publish consent stays. Connected to stories' consent_withdrawn."""
+    if "analysis" not in scopes:
+        return {}
     removed, _by_model = Selection.objects.filter(story=story).delete()
     return {"udvalg_fjernet": removed}

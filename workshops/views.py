@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from aktiv import audit, page_cache
 from aktiv.charts import bar_chart
@@ -163,24 +164,96 @@ def workshop_open(request, pk):
     if workshop.status == Workshop.Status.OPEN:
         return redirect(workshop)
     if not workshop.groups.exists() or not workshop.domains.exists():
-        messages.error(request, _("Workshoppen skal have mindst én gruppe og ét område."))
+        messages.error(
+            request, _("Workshoppen skal have mindst én gruppe og ét forandringsområde.")
+        )
         return redirect(workshop)
-    services.open_workshop(workshop, user=request.user)
+    try:
+        services.open_workshop(workshop, user=request.user)
+    except services.ResultsLocked:
+        messages.error(request, str(RESULTS_LOCKED))
+        return redirect(workshop)
     messages.success(
         request, _("Afstemningen er åben. Koden er %(code)s.") % {"code": workshop.join_code}
     )
     return redirect(workshop)
 
 
-@require_POST
+RESULTS_LOCKED = gettext_lazy("Resultatet er låst. Stemmesedlerne kan ikke ændres længere.")
+
+
+@require_http_methods(["GET", "POST"])
 @role_required(FACILITATOR)
 def workshop_close(request, pk):
+    """Asks first (a page that works without JavaScript), then closes on POST."""
     workshop = _workshop(pk)
     if workshop.status != Workshop.Status.OPEN:
         return redirect(workshop)
-    services.close_workshop(workshop, user=request.user)
-    messages.success(request, _("Afstemningen er lukket."))
-    return redirect("workshops:results", pk=workshop.pk)
+    if request.method == "POST":
+        services.close_workshop(workshop, user=request.user)
+        messages.success(request, _("Afstemningen er lukket."))
+        return redirect("workshops:results", pk=workshop.pk)
+    _groups, total, _paper = _console_counts(workshop)
+    return _confirm_page(
+        request,
+        workshop,
+        heading=_("Luk afstemningen?"),
+        paragraphs=[
+            ngettext(
+                "Der er afgivet %(n)s stemmeseddel.", "Der er afgivet %(n)s stemmesedler.", total
+            )
+            % {"n": total},
+            _(
+                "Når afstemningen er lukket, kan deltagerne ikke stemme eller ændre deres "
+                "stemme. Du kan stadig indtaste papirstemmer, og du kan genåbne afstemningen, "
+                "indtil resultatet låses."
+            ),
+        ],
+        button=_("Ja, luk afstemningen"),
+    )
+
+
+def _confirm_page(request, workshop, **context):
+    """A page that asks before an action (works without JavaScript): POST to itself."""
+    return render(request, "workshops/confirm_action.html", {"workshop": workshop, **context})
+
+
+@require_http_methods(["GET", "POST"])
+@role_required(FACILITATOR)
+def workshop_lock_results(request, pk):
+    """Asks first, then locks a closed workshop's result on POST."""
+    workshop = _workshop(pk)
+    if workshop.status != Workshop.Status.CLOSED or workshop.is_locked:
+        return redirect(workshop)
+    deleted = Ballot.objects.filter(workshop=workshop, deleted_at__isnull=False).count()
+    if request.method == "POST":
+        try:
+            services.lock_results(workshop, user=request.user)
+        except (services.ResultsLocked, services.VoteRefused):
+            return redirect(workshop)
+        messages.success(request, _("Resultatet er låst."))
+        return redirect(workshop)
+    warning = ""
+    if deleted:
+        warning = ngettext(
+            "%(n)s slettet stemmeseddel bliver fjernet for altid.",
+            "%(n)s slettede stemmesedler bliver fjernet for altid.",
+            deleted,
+        ) % {"n": deleted}
+    return _confirm_page(
+        request,
+        workshop,
+        heading=_("Lås resultatet?"),
+        paragraphs=[
+            _(
+                "Et låst resultat ændrer sig ikke mere: der kan ikke indtastes flere "
+                "papirstemmer, ingen stemmeseddel kan slettes eller gendannes, og afstemningen "
+                "kan ikke genåbnes."
+            )
+        ],
+        warning=warning,
+        button=_("Ja, lås resultatet"),
+    )
 
 
 @require_POST
@@ -240,6 +313,9 @@ def paper_ballot_sheets(request, pk):
 def paper_ballot(request, pk):
     workshop = _workshop(pk)
     form = PaperBallotForm(request.POST or None, workshop=workshop)
+    if workshop.is_locked:
+        messages.error(request, str(RESULTS_LOCKED))
+        return redirect(workshop)
     if request.method == "POST" and form.is_valid():
         domains = list(form.cleaned_data["domains"].order_by("order", "name"))
         try:
@@ -259,16 +335,29 @@ def paper_ballot(request, pk):
     return render(request, "workshops/paper_ballot_form.html", {"form": form, "workshop": workshop})
 
 
-@role_required(FACILITATOR)
-def ballot_list(request, pk):
-    workshop = _workshop(pk)
-    ballots = (
+def _ballots_with_votes(workshop):
+    return (
         Ballot.objects.filter(workshop=workshop)
         .select_related("group")
         .prefetch_related(Prefetch("votes", queryset=_votes_in_order()))
-        .order_by("group__number", "created_at", "id")
     )
-    return render(request, "workshops/ballot_list.html", {"workshop": workshop, "ballots": ballots})
+
+
+@role_required(FACILITATOR)
+def ballot_list(request, pk):
+    """The ballots that count, and below them the deleted ones (restorable until the
+    result is locked)."""
+    workshop = _workshop(pk)
+    ballots = list(_ballots_with_votes(workshop).order_by("group__number", "created_at", "id"))
+    return render(
+        request,
+        "workshops/ballot_list.html",
+        {
+            "workshop": workshop,
+            "ballots": [b for b in ballots if b.deleted_at is None],
+            "deleted": [b for b in ballots if b.deleted_at is not None],
+        },
+    )
 
 
 def _votes_in_order():
@@ -277,13 +366,50 @@ def _votes_in_order():
     return Vote.objects.select_related("domain").order_by("domain__order", "domain__name")
 
 
-@require_POST
+def _ballot_of(workshop, ballot_pk):
+    return get_object_or_404(
+        _ballots_with_votes(workshop).select_related("deleted_by"), pk=ballot_pk
+    )
+
+
+@require_http_methods(["GET", "POST"])
 @role_required(FACILITATOR)
 def ballot_delete(request, pk, ballot_pk):
+    """Asks first (without JavaScript too), then deletes on POST: the ballot leaves every
+    count at once and can be restored until the result is locked."""
+    workshop = _workshop(pk)
+    ballot = _ballot_of(workshop, ballot_pk)
+    if workshop.is_locked:
+        messages.error(request, str(RESULTS_LOCKED))
+        return redirect("workshops:ballots", pk=workshop.pk)
+    if request.method == "POST":
+        try:
+            services.delete_ballot(ballot, user=request.user)
+        except services.ResultsLocked:
+            messages.error(request, str(RESULTS_LOCKED))
+        else:
+            messages.success(
+                request,
+                _("Stemmeseddel %(n)s er slettet. Du kan gendanne den, indtil resultatet låses.")
+                % {"n": ballot.pk},
+            )
+        return redirect("workshops:ballots", pk=workshop.pk)
+    return render(
+        request, "workshops/confirm_ballot_delete.html", {"workshop": workshop, "ballot": ballot}
+    )
+
+
+@require_POST
+@role_required(FACILITATOR)
+def ballot_restore(request, pk, ballot_pk):
     workshop = _workshop(pk)
     ballot = get_object_or_404(Ballot, pk=ballot_pk, workshop=workshop)
-    services.delete_ballot(ballot, user=request.user)
-    messages.success(request, _("Stemmesedlen er slettet."))
+    try:
+        services.restore_ballot(ballot, user=request.user)
+    except services.ResultsLocked:
+        messages.error(request, str(RESULTS_LOCKED))
+    else:
+        messages.success(request, _("Stemmeseddel %(n)s tæller igen.") % {"n": ballot.pk})
     return redirect("workshops:ballots", pk=workshop.pk)
 
 
@@ -427,7 +553,7 @@ def chart(ranking):
     """The votes per domain as the one bar chart (aktiv.charts); the page's table has the
     same numbers, so the chart carries no table of its own."""
     return bar_chart(
-        _("Stemmer pr. område"),
+        _("Stemmer pr. forandringsområde"),
         _("Søjlerne viser antal stemmer. Tallene står også i tabellen."),
         [(r.domain.name, r.votes, not r.prioritised) for r in ranking.results],
         show_table=False,
@@ -470,7 +596,7 @@ def results(request, pk):
 
 def _results_table(workshop):
     result = selectors.ranking(workshop)
-    header = [_("Placering"), _("Område"), _("Stemmer")]
+    header = [_("Placering"), _("Forandringsområde"), _("Stemmer")]
     header += [g.name for g in result.groups]
     header += [_("Grupper med stemmer")]
     rows = []
@@ -504,12 +630,8 @@ def _ballots_table(workshop):
     header = [_("Gruppe"), _("Papirstemme")] + [
         _("Valg %(n)s") % {"n": n} for n in range(1, limit + 1)
     ]
-    ballots = (
-        Ballot.objects.filter(workshop=workshop)
-        .select_related("group")
-        .prefetch_related(Prefetch("votes", queryset=_votes_in_order()))
-        .order_by("group__number", "id")
-    )
+    ballots = _ballots_with_votes(workshop).filter(deleted_at__isnull=True)
+    ballots = ballots.order_by("group__number", "id")
     rows = []
     for ballot in ballots:
         names = [v.domain.name for v in ballot.votes.all()]

@@ -175,7 +175,7 @@ def _text_fields(form):
 def test_every_free_text_field_of_every_form_is_cleaned(facilitator_user):
     """Every CharField/TextField a person types into, in every form (built with the
     arguments the views give them), is a CleanTextField after cleaning."""
-    from stories.forms import StoryForm
+    from stories.forms import StoryForm, WithdrawForm
     from stories.models import Story
     from tests.factories import make_workshop
     from workshops.forms import GroupNamesForm, PaperBallotForm, QuoteForm, SelectionForm
@@ -187,6 +187,7 @@ def test_every_free_text_field_of_every_form_is_cleaned(facilitator_user):
         QuoteForm: {"workshop": workshop},
         SelectionForm: {"stories": Story.objects.none()},
         StoryForm: {"user": facilitator_user},
+        WithdrawForm: {"story": Story()},
     }
     unchecked = []
     for cls in _project_form_classes():

@@ -81,9 +81,14 @@ def test_domain_edit_error_state_is_accessible(page, live_server):
     make_user(roles.STAFF, username="bruger")
     login(page, live_server, "bruger")
     page.goto(f"{live_server.url}/domains/glaede/edit/")
+    # The easy-read statement's LIX follows the typing (static/domains/lix.js).
+    page.get_by_label("udsagnet i let dansk", exact=False).fill("Jeg er glad. Jeg har venner.")
+    expect(page.locator("#easy-statement-lix")).to_have_text(
+        "LIX for udsagnet i let dansk: 3 (sigt efter 25 eller lavere)."
+    )
     page.get_by_label("Navn", exact=False).first.fill("")
     page.get_by_role("button", name="Gem").click()
-    expect(page.get_by_text("Skriv domænets navn.")).to_be_visible()
+    expect(page.get_by_text("Skriv forandringsområdets navn.")).to_be_visible()
     assert_accessible(page)
 
 

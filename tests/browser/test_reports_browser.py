@@ -127,7 +127,7 @@ def test_domain_overview_and_page_with_data_are_accessible(page, live_server, sc
     make_user(roles.MANAGER, username="chef")
     login(page, live_server, "chef")
     page.goto(f"{live_server.url}/domains/")
-    expect(page.get_by_role("img", name="Stemmer pr. domæne")).to_be_visible()
+    expect(page.get_by_role("img", name="Stemmer pr. forandringsområde")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="GLÆDE", exact=True).first.click()
     expect(page.get_by_role("heading", name="Hvad siger borgerne om GLÆDE?")).to_be_visible()

@@ -65,6 +65,8 @@ def test_staff_creates_finds_and_withdraws_a_story_and_the_manager_loses_it(page
     page.get_by_label("Dato for samtykket til analyse").fill("2021-03-05")
     page.get_by_label("må citeres anonymt i læringsrapporten").check()
     page.get_by_label("Dato for samtykket til læringsrapporten").fill("2021-03-05")
+    page.get_by_label("Fortælleren selv").check()
+    page.get_by_label("Skriftligt (underskrevet)").check()
     page.get_by_label("Klar", exact=True).check()
     page.get_by_role("button", name="Gem fortællingen").click()
 
@@ -96,10 +98,19 @@ def test_staff_creates_finds_and_withdraws_a_story_and_the_manager_loses_it(page
     logout(page)
     login(page, live_server, "medarbejder")
     page.goto(f"{live_server.url}/stories/{story.pk}/")
-    page.get_by_role("link", name="Træk samtykke tilbage").click()
-    page.get_by_label("fortælleren trækker sit samtykke tilbage").check()
+    # One scope only: the report consent goes, the analysis consent stays.
+    page.get_by_role("link", name="Træk tilbage (læringsrapport)").click()
+    expect(page.get_by_label("Kun samtykket til læringsrapporten")).to_be_checked()
+    page.get_by_label("Ja, fortælleren har sagt det.").check()
     page.get_by_role("button", name="Træk samtykket tilbage").click()
-    expect(page.get_by_text("Samtykket er trukket tilbage.").first).to_be_visible()
+    expect(page.get_by_text("Samtykket til læringsrapporten er trukket tilbage.")).to_be_visible()
+    story.refresh_from_db()
+    assert story.consent_report_on is None and story.consent_analysis_on is not None
+    page.get_by_role("link", name="Samtykkeerklæring i let dansk").click()
+    expect(page.get_by_role("heading", name="Må vi bruge din fortælling?")).to_be_visible()
+    expect(page.get_by_text("Din fortælling har koden B-201.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Tilbage").click()
 
     logout(page)
     login(page, live_server, "leder")
@@ -135,6 +146,9 @@ def test_story_list_and_detail_are_accessible(page, live_server):
     assert_accessible(page)
     page.goto(f"{live_server.url}/stories/{first.pk}/withdraw/")
     assert_accessible(page)
+    page.get_by_role("button", name="Træk samtykket tilbage").click()  # nothing chosen
+    expect(page.get_by_text("Vælg, hvad fortælleren trækker tilbage.")).to_be_visible()
+    assert_accessible(page)
     page.goto(f"{live_server.url}/stories/{first.pk}/erase/")
     assert_accessible(page)
     page.goto(f"{live_server.url}/stories/rounds/")
@@ -153,7 +167,7 @@ def test_story_form_and_its_error_state_are_accessible(page, live_server):
     expect(page.get_by_text("Skriv en titel.")).to_be_visible()
     expect(page.get_by_text("ser ud til at indeholde et CPR-nummer")).to_be_visible()
     expect(page.get_by_text("Skriv datoen, hvor fortælleren gav samtykket.")).to_be_visible()
-    expect(page.get_by_text("Vælg mindst ét forandringsdomæne")).to_be_visible()
+    expect(page.get_by_text("Vælg mindst ét forandringsområde")).to_be_visible()
     expect(page.get_by_label("Fortællingen, med fortællerens egne ord")).to_have_value(
         "Mit cpr er 010190-1234"
     )
@@ -176,7 +190,7 @@ def test_import_page_and_preview_are_accessible(page, live_server, tmp_path):
     page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(path))
     page.get_by_role("button", name="Vis forhåndsvisning").click()
     expect(page.get_by_role("heading", name="Forhåndsvisning af import")).to_be_visible()
-    expect(page.get_by_text("Ukendt domæne: »Lykke«.")).to_be_visible()
+    expect(page.get_by_text("Ukendt forandringsområde: »Lykke«.")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"{live_server.url}/stories/import/")

@@ -115,13 +115,41 @@ def test_facilitator_opens_three_participants_vote_and_closing_shows_the_ranking
     expect(fourth).not_to_be_checked()
     expect(three.get_by_role("alert")).to_contain_text("Du har allerede valgt 3")
     expect(three.get_by_text("Du har valgt 3 af 3")).to_be_visible()
+    # The notice is beside the card that was tapped, inside the fieldset.
+    assert three.evaluate(
+        "document.querySelector('[data-limit-message]').previousElementSibling"
+        ".contains(document.getElementById('d-indflydelse'))"
+    )
+    assert three.evaluate("!!document.querySelector('fieldset [role=alert]')")
     send_and_confirm(three)
+
+    # A ballot link sent to another phone says what is missing before anything is filled in.
+    four = new_page()
+    four.goto(f"{live_server.url}/w/{code}/stem/?gruppe=2")
+    expect(four.get_by_text("Vi kan ikke genkende din telefon.")).to_be_visible()
+    expect(four.get_by_role("checkbox")).to_have_count(0)
+    assert_accessible(four)
 
     expect(page.locator("[data-live-total]")).to_have_text("3", timeout=10_000)
     groups = page.locator("[data-group-count]")
     expect(groups).to_have_text(["1", "1", "1"])
 
-    page.get_by_role("button", name="Luk afstemningen").click()
+    # Deleting a ballot asks first; a deleted ballot can be restored.
+    page.goto(f"{live_server.url}/workshops/{workshop.pk}/ballots/")
+    page.get_by_role("link", name=re.compile("Slet")).first.click()
+    expect(page.get_by_role("heading", name=re.compile("Slet stemmeseddel"))).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, slet stemmesedlen").click()
+    expect(page.get_by_role("heading", name="Slettede stemmesedler")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name=re.compile("Gendan")).click()
+    expect(page.get_by_text(re.compile("tæller igen"))).to_be_visible()
+    page.goto(f"{live_server.url}/workshops/{workshop.pk}/")
+
+    page.get_by_role("link", name="Luk afstemningen").click()
+    expect(page.get_by_role("heading", name="Luk afstemningen?")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, luk afstemningen").click()
     expect(page.get_by_role("heading", name=re.compile("Resultat"))).to_be_visible()
     rows = page.locator("table.results-table tbody tr")
     # GLÆDE and LÆRING got 3 votes each (participant 2 swapped TRYGHED OG MOD for LÆRING).
@@ -137,6 +165,20 @@ def test_facilitator_opens_three_participants_vote_and_closing_shows_the_ranking
     one.goto(f"{live_server.url}/w/{code}/")
     expect(one.get_by_role("heading", name="Afstemningen er lukket")).to_be_visible()
     assert_accessible(one)
+    # A new device after closing is told the vote has ended, not that the code is wrong.
+    late = new_page()
+    late.goto(f"{live_server.url}/w/{code}/")
+    expect(late.get_by_text("Afstemningen er slut.")).to_be_visible()
+    assert_accessible(late)
+
+    # Locking the result asks first.
+    page.goto(f"{live_server.url}/workshops/{workshop.pk}/")
+    page.get_by_role("link", name="Lås resultatet").click()
+    expect(page.get_by_role("heading", name="Lås resultatet?")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, lås resultatet").click()
+    expect(page.get_by_text(re.compile("Resultatet blev låst"))).to_be_visible()
+    expect(page.get_by_role("button", name="Genåbn afstemningen")).to_have_count(0)
 
 
 def test_ballot_error_without_javascript_is_shown_and_kept(live_server, new_page):

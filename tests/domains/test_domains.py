@@ -42,7 +42,7 @@ def test_domain_list_shows_all_ten_in_danish(staff_client):
     body = staff_client.get("/domains/").content.decode()
     for name in SEED_NAMES:
         assert name in body
-    assert "Forandringsdomæner" in body
+    assert "Forandringsområder" in body
 
 
 def test_domain_page_shows_statement_and_both_texts(manager_client):
@@ -62,6 +62,7 @@ def _form_data(domain, **changes):
         "name": domain.name,
         "slug": domain.slug,
         "statement": domain.statement,
+        "easy_statement": domain.easy_statement,
         "what_changes": domain.what_changes,
         "what_creates_change": domain.what_creates_change,
         "order": domain.order,
@@ -119,10 +120,14 @@ def test_manager_cannot_edit_domains(manager_client):
 @pytest.mark.parametrize(
     "changes, field, message",
     [
-        ({"name": ""}, "name", "Skriv domænets navn."),
-        ({"name": "   "}, "name", "Skriv domænets navn."),
-        ({"name": "fællesskab"}, "name", "Der findes allerede et domæne med det navn."),
-        ({"slug": "faellesskab"}, "slug", "Der findes allerede et domæne med det korte navn."),
+        ({"name": ""}, "name", "Skriv forandringsområdets navn."),
+        ({"name": "   "}, "name", "Skriv forandringsområdets navn."),
+        ({"name": "fællesskab"}, "name", "Der findes allerede et forandringsområde med det navn."),
+        (
+            {"slug": "faellesskab"},
+            "slug",
+            "Der findes allerede et forandringsområde med det korte navn.",
+        ),
         ({"slug": "ikke et slug!"}, "slug", "gyldig"),
         ({"what_changes": "x" * 20_001}, "what_changes", "højst have 20000 tegn"),
         ({"name": "x" * 10_000}, "name", "højst have 80 tegn"),

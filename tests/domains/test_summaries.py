@@ -107,7 +107,7 @@ def test_charts_are_inline_svg_with_the_numbers_as_a_table(manager_client, scena
     assert body.count('<svg class="chart"') == 2
     assert 'role="img"' in body and "<title id=" in body
     assert "style=" not in body
-    assert "Stemmer pr. domæne som tabel" in body
+    assert "Stemmer pr. forandringsområde som tabel" in body
 
 
 def test_overview_shows_how_many_storytellers_got_feedback(staff_client, scenario, staff_user):
@@ -151,7 +151,10 @@ def test_domain_page_lists_example_titles_with_consent_applied(
 
 def test_not_prioritised_domain_page_carries_the_note(manager_client, scenario):
     body = manager_client.get("/domains/vaerdighed-og-ligevaerdighed/").content.decode()
-    assert "Dette domæne blev ikke særskilt prioriteret og drøftet på borgerworkshoppen." in body
+    assert (
+        "Dette forandringsområde blev ikke særskilt prioriteret og drøftet på borgerworkshoppen."
+        in body
+    )
     assert "Hvad siger borgerne" not in body
     assert "Ikke prioriteret på »Borgerworkshop«" in body
 
@@ -172,6 +175,7 @@ def test_facilitator_edits_domain_texts_and_the_edit_is_audited(facilitator_clie
             "name": domain.name,
             "slug": domain.slug,
             "statement": domain.statement,
+            "easy_statement": domain.easy_statement,
             "what_changes": "Ny tekst om forandring.",
             "what_creates_change": domain.what_creates_change,
             "order": domain.order,

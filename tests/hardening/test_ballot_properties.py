@@ -236,14 +236,17 @@ def test_confirm_post_with_any_ticket(anon_c, voting, data):
         else:
             assert _snapshot() == before, "a refused ballot changed the votes"
             if state == "closed":
-                # The closed workshop answers only a browser that voted in it.
+                # A vote closed just now says it has ended; the result only to a browser
+                # that voted in it.
                 voted = earlier is not None and cookie == "valid"
-                assert response.status_code == (200 if voted else 404)
+                assert response.status_code == 200 and "Afstemningen er lukket" in html
+                ended = "Tak fordi du var med" if voted else "Afstemningen er slut."
+                assert ended in html
             else:
                 assert response.status_code == 400
                 assert 'role="alert"' in html
-                # A refusal says why: on its own page, or above the ballot with the
-                # choices kept (when the group is known).
+                # The refusal page's message, or the ballot again with the error (an
+                # unreadable ticket of a browser that has a ballot keeps its choices).
                 assert response.context.get("message") or response.context.get("error")
         assert_invariants()
 

@@ -43,7 +43,12 @@ def test_database_lost_during_save_shows_the_form_again_with_what_was_typed(
     staff_client, database_port, monkeypatch
 ):
     data = story_form_data(
-        title=TITLE, text=TEXT, consent_analysis="on", consent_analysis_on="2021-03-05"
+        title=TITLE,
+        text=TEXT,
+        consent_analysis="on",
+        consent_analysis_on="2021-03-05",
+        consent_giver="storyteller",
+        consent_how="written",
     )
     real_save = services.create_story
 

@@ -84,7 +84,9 @@ def test_withdrawing_a_selected_story_removes_it_from_the_selections(staff_clien
     Selection.objects.create(
         workshop=workshop, domain=Domain.objects.first(), story=story, reason="Fordi"
     )
-    response = staff_client.post(f"/stories/{story.pk}/withdraw/", {"confirm": "on"})
+    response = staff_client.post(
+        f"/stories/{story.pk}/withdraw/", {"scope": "all", "confirm": "on"}
+    )
     assert response.status_code == 302
     assert not Selection.objects.filter(story=story).exists()
     assert_invariants()

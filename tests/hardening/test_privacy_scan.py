@@ -150,7 +150,7 @@ def test_withdrawal_removes_a_story_from_every_manager_page_at_once(
 ):
     story = marked["FULDSAMTYKKE"]
     assert marker("FULDSAMTYKKE") in _text(manager_client.get("/report/word/"))
-    staff_client.post(f"/stories/{story.pk}/withdraw/", {"confirm": "on"})
+    staff_client.post(f"/stories/{story.pk}/withdraw/", {"scope": "all", "confirm": "on"})
     for url in _manager_pages(marked):
         assert marker("FULDSAMTYKKE") not in _text(manager_client.get(url)), url
     assert marker("FULDSAMTYKKE") not in _text(manager_client.get("/public/stories/"))

@@ -163,7 +163,9 @@ def test_collection_round_form_with_any_input(staff_c, name, starts_on, ends_on,
 def test_withdraw_confirmation_with_any_input(staff_c, staff_user, confirm):
     with rolled_back():
         story = make_story(consent=("analysis", "report"), user=staff_user)
-        response = staff_c.post(f"/stories/{story.pk}/withdraw/", {"confirm": confirm})
+        response = staff_c.post(
+            f"/stories/{story.pk}/withdraw/", {"scope": "all", "confirm": confirm}
+        )
         assert_no_server_error(response, "withdraw")
         story.refresh_from_db()
         if _checked(confirm):

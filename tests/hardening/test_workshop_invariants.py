@@ -163,7 +163,9 @@ def test_a_withdrawn_selected_story_shows_nowhere(staff_client, staff_workshop):
     assert ("/report/", "HEMMELIG-BEGRUNDELSE") in before  # the check can see it
     assert (f"/workshops/{staff_workshop.pk}/selection/", "HEMMELIG-TITEL") in before
 
-    response = staff_client.post(f"/stories/{story.pk}/withdraw/", {"confirm": "on"})
+    response = staff_client.post(
+        f"/stories/{story.pk}/withdraw/", {"scope": "all", "confirm": "on"}
+    )
     assert response.status_code == 302
     assert not Selection.objects.exists()
     assert shown() == []

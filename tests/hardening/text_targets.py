@@ -70,6 +70,7 @@ def _domain_post(world):
         "name": "Nyt domæne",
         "slug": "nyt-domaene",
         "statement": "Jeg oplever noget nyt.",
+        "easy_statement": "Jeg får noget nyt.",
         "what_changes": "",
         "what_creates_change": "",
         "order": "50",
@@ -117,7 +118,7 @@ TARGETS = [
         "staff",
         lambda w: "/domains/new/",
         _domain_post,
-        ("name", "statement", "what_changes", "what_creates_change"),
+        ("name", "statement", "easy_statement", "what_changes", "what_creates_change"),
     ),
     Target(
         "report text",

@@ -176,13 +176,15 @@ def test_withdrawal_makes_the_story_vanish_from_the_managers_view(
     story = stories["report"]
     assert story.title in manager_client.get("/stories/").content.decode()
     confirm = staff_client.get(f"/stories/{story.pk}/withdraw/")
-    assert "Alle tre samtykker" in confirm.content.decode()
+    assert "Alt samtykke, for altid" in confirm.content.decode()
     # Without the confirmation box: nothing happens.
     response = staff_client.post(f"/stories/{story.pk}/withdraw/", {})
     assert response.status_code == 200 and "Sæt kryds for at bekræfte." in response.content.decode()
     story.refresh_from_db()
     assert story.withdrawn_at is None
-    response = staff_client.post(f"/stories/{story.pk}/withdraw/", {"confirm": "on"})
+    response = staff_client.post(
+        f"/stories/{story.pk}/withdraw/", {"scope": "all", "confirm": "on"}
+    )
     assert response.status_code == 302
     story.refresh_from_db()
     assert story.withdrawn_at is not None and story.consent_report_on is None

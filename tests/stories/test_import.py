@@ -211,7 +211,7 @@ def test_a_file_with_any_bad_row_saves_nothing_and_lists_problems_first(staff_cl
     assert [e["line"] for e in entries] == [3, 4, 2]  # problems first
     assert "Linje 3, kolonnen »titel«: Feltet er tomt." in body
     assert "Linje 3, kolonnen »indsamlet_dato«: »31-02-2021« er ikke en dato." in body
-    assert "Linje 4, kolonnen »domaener«: Ukendt domæne: »Lykke«." in body
+    assert "Linje 4, kolonnen »domæner«: Ukendt forandringsområde: »Lykke«." in body
     assert "Filen kan ikke gemmes, før problemerne er rettet" in body
     assert 'value="confirm"' not in body
     response = staff_client.post(f"/stories/import/{PendingImport.objects.get().token}/",
@@ -223,18 +223,18 @@ def test_a_file_with_any_bad_row_saves_nothing_and_lists_problems_first(staff_cl
     "values, column, message",
     [
         ({"titel": "x" * 201}, "titel", "Teksten er for lang: højst 200 tegn"),
-        ({"fortælling": "y" * 50_001}, "fortaelling", "højst 50000 tegn"),
-        ({"fortælling": "CPR 010190-1234"}, "fortaelling", "CPR-nummer"),
-        ({"fortællerkode": "Hanne"}, "fortaellerkode", "Brug en kode som B-017"),
-        ({"beskæftigelse": "astronaut"}, "beskaeftigelse", "Ukendt beskæftigelse"),
+        ({"fortælling": "y" * 50_001}, "fortælling", "højst 50000 tegn"),
+        ({"fortælling": "CPR 010190-1234"}, "fortælling", "CPR-nummer"),
+        ({"fortællerkode": "Hanne"}, "fortællerkode", "Brug en kode som B-017"),
+        ({"beskæftigelse": "astronaut"}, "beskæftigelse", "Ukendt beskæftigelse"),
         ({"indsamlet_dato": "2999-01-01"}, "indsamlet_dato", "kan ikke ligge i fremtiden."),
         (  # the story form's rule too (they used to differ): read back after collecting
             {"indsamlet_dato": "2021-03-04", "genlæst_dato": "2021-03-01"},
-            "genlaest_dato",
+            "genlæst_dato",
             "Fortællingen kan ikke være læst op, før den blev indsamlet.",
         ),
         ({"samtykke_rapport": "i går"}, "samtykke_rapport", "er ikke en dato"),
-        ({"domæner": ""}, "domaener", "Vælg mindst ét forandringsdomæne, før fortællingen"),
+        ({"domæner": ""}, "domæner", "Vælg mindst ét forandringsområde, før fortællingen"),
         ({"runde": "1999"}, "runde", "Indsamlingsrunden »1999« findes ikke."),
     ],
 )
@@ -353,7 +353,7 @@ def test_missing_columns_are_named(staff_client):
     header = [h for h in HEADER if h not in ("titel", "beskæftigelse")]
     assert_file_rejected(
         upload(staff_client, csv_bytes([row()], header=header)),
-        "Kolonner, der mangler: titel, beskaeftigelse.",
+        "Kolonner, der mangler: »titel«, »beskæftigelse«.",
     )
 
 
@@ -365,7 +365,7 @@ def test_unknown_columns_are_named(staff_client):
 def test_unknown_domains_are_named_per_row(staff_client):
     response = upload(staff_client, csv_bytes([row(domæner="Kærlighed")]))
     body = staff_client.get(response["Location"]).content.decode()
-    assert "Ukendt domæne: »Kærlighed«." in body
+    assert "Ukendt forandringsområde: »Kærlighed«." in body
     assert not Story.objects.exists()
 
 
@@ -424,7 +424,7 @@ def test_import_stories_command_saves_nothing_from_a_bad_file(tmp_path, staff_us
     out = io.StringIO()
     with pytest.raises(CommandError, match="Intet er gemt"):
         call_command("import_stories", str(path), user=staff_user.username, stdout=out)
-    assert "linje 3, kolonnen »domaener«: Ukendt domæne: »Lykke«." in out.getvalue()
+    assert "linje 3, kolonnen »domæner«: Ukendt forandringsområde: »Lykke«." in out.getvalue()
     assert not Story.objects.exists()
 
 

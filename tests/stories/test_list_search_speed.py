@@ -140,7 +140,7 @@ def test_bad_filter_values_give_a_danish_message_not_an_error(staff_client):
     body = response.content.decode()
     assert response.status_code == 200
     assert "Skriv en gyldig dato" in body
-    assert "Vælg et domæne fra listen." in body
+    assert "Vælg et forandringsområde fra listen." in body
     assert 'value="i-går"' in body
 
 

@@ -43,6 +43,8 @@ def test_staff_creates_a_story_with_two_domains_and_consent(staff_client, staff_
         consent_analysis_on="2021-03-05",
         consent_report="on",
         consent_report_on="2021-03-06",
+        consent_giver="guardian",
+        consent_how="written",
     )
     story = Story.objects.get()
     assert response.status_code == 302
@@ -54,10 +56,12 @@ def test_staff_creates_a_story_with_two_domains_and_consent(staff_client, staff_
     assert story.consent_publish_on is None and story.consent_publish_by is None
     assert story.collected_by == staff_user  # default: the logged-in user
     assert story.round == round_
+    assert (story.consent_giver, story.consent_how) == ("guardian", "written")
     actions = sorted(AuditEvent.objects.values_list("action", "object_label"))
     assert actions == [
         ("consent", f"Fortælling #{story.pk}"),
         ("consent", f"Fortælling #{story.pk}"),
+        ("consent", f"Fortælling #{story.pk}"),  # who gave it and how
         ("create", f"Fortælling #{story.pk}"),
     ]
 
@@ -98,12 +102,14 @@ def test_removing_a_consent_on_edit_clears_date_and_recorder_and_is_audited(staf
         title=story.title,
         consent_analysis="on",
         consent_analysis_on="2020-05-02",
+        consent_giver="storyteller",
+        consent_how="written",
     )
     staff_client.post(f"/stories/{story.pk}/edit/", data)
     story.refresh_from_db()
     assert story.consent_analysis_on == datetime.date(2020, 5, 2)
     assert story.consent_report_on is None and story.consent_report_by is None
-    event = AuditEvent.objects.get(action="consent")
+    event = AuditEvent.objects.get(action="consent", detail__omfang="report")
     assert event.detail == {"omfang": "report", "aendring": "fjernet"}
 
 
@@ -181,7 +187,7 @@ def test_invalid_date_is_rejected_in_danish(staff_client):
 
 def test_ready_with_no_domain_is_rejected(staff_client):
     response = post_new(staff_client, status="ready", domains=[])
-    assert_rejected(response, "Vælg mindst ét forandringsdomæne")
+    assert_rejected(response, "Vælg mindst ét forandringsområde")
 
 
 @pytest.mark.parametrize("scope", ["analysis", "report", "publish"])

@@ -1,7 +1,8 @@
 """The story counts PostgreSQL keeps (stories.tallies) equal counting the stories.
 
 The property test runs random writes the way the app and an operator make them (ORM
-saves, bulk UPDATEs and DELETEs, tag changes, feedback), then counts every story from
+saves, bulk UPDATEs and DELETEs, tag changes, feedback, withdrawing all consent or one
+scope), then counts every story from
 scratch with the consent rules of StoryQuerySet (stories.selectors.stories_of), and
 compares every row.
 """
@@ -16,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domains.models import Domain
-from stories import selectors
+from stories import selectors, services
 from stories.models import Feedback, Story
 from stories.tallies import (
     Audience,
@@ -128,6 +129,11 @@ operations = st.lists(
             st.just("tags"), st.integers(0, 9), st.lists(st.sampled_from(SLUGS), unique=True)
         ),
         st.tuples(st.just("withdraw"), st.integers(0, 9)),
+        st.tuples(
+            st.just("withdraw_scope"),
+            st.integers(0, 9),
+            st.sampled_from(["analysis", "report", "publish"]),
+        ),
         st.tuples(st.just("feedback"), st.integers(0, 9)),
         st.tuples(st.just("unfeedback"), st.integers(0, 9)),
         st.tuples(st.just("delete"), st.integers(0, 9)),
@@ -185,6 +191,8 @@ def _apply(world, operation):
     elif kind == "withdraw" and story.withdrawn_at is None:
         story.withdraw(None, timezone.now())
         story.save()
+    elif kind == "withdraw_scope":  # one scope, the others stay (the service, its signal)
+        services.withdraw_consent(story.pk, user=None, scope=args[1])
     elif kind == "feedback":
         Feedback.objects.create(story=story, given_on=datetime.date(2021, 1, 1), how="letter")
     elif kind == "unfeedback":

@@ -13,7 +13,7 @@ from aktiv.text import spreadsheet_cell as neutralise
 from domains.models import Domain
 from stories.models import CollectionRound
 from tests.factories import cast, make_story, make_workshop, open_workshop
-from workshops import services
+from workshops import selectors, services
 from workshops.demo_data import CITIZEN_GROUPS, ballots_for
 from workshops.models import Ballot, Quote, Selection, Vote, Workshop
 
@@ -106,7 +106,7 @@ def test_bad_workshop_input_is_refused_beside_the_field_and_kept(facilitator_cli
     assert "Skriv datoen." in html
     assert "Der skal være mindst én gruppe." in html
     assert "Højst 10 stemmer." in html
-    assert "Vælg mindst ét område til stemmesedlen." in html
+    assert "Vælg mindst ét forandringsområde til stemmesedlen." in html
     assert 'value="Min workshop"' in html
     assert Workshop.objects.count() == 0
 
@@ -246,7 +246,7 @@ def test_paper_ballot_with_too_many_domains_is_refused(facilitator_client):
         f"/workshops/{workshop.pk}/ballots/new/",
         {"group": workshop.groups.first().pk, "domains": ids},
     )
-    assert "Højst 2 områder" in response.content.decode()
+    assert "Højst 2 forandringsområder" in response.content.decode()
     assert Ballot.objects.count() == 0
 
 
@@ -261,13 +261,57 @@ def test_paper_ballot_refuses_a_group_of_another_workshop(facilitator_client):
     assert Ballot.objects.count() == 0
 
 
-def test_delete_a_ballot_is_audited(facilitator_client):
+def test_delete_a_ballot_asks_first_is_audited_and_can_be_restored(facilitator_client):
     workshop = open_workshop(code="ABCDEF")
     ballot = cast(workshop, workshop.groups.first(), ["glaede"])
-    facilitator_client.post(f"/workshops/{workshop.pk}/ballots/{ballot.pk}/delete/")
-    assert Ballot.objects.count() == 0 and Vote.objects.count() == 0
+    url = f"/workshops/{workshop.pk}/ballots/{ballot.pk}/delete/"
+    page = facilitator_client.get(url)
+    assert page.status_code == 200 and "Ja, slet stemmesedlen" in page.content.decode()
+    assert Ballot.objects.get().deleted_at is None  # asking changes nothing
+    facilitator_client.post(url)
+    assert Ballot.objects.get().deleted_at is not None and Vote.objects.count() == 1
+    assert selectors.ranking(workshop).participants == 0
     event = AuditEvent.objects.get(action="delete")
     assert event.object_label == f"Stemmeseddel #{ballot.pk}"
+    body = facilitator_client.get(f"/workshops/{workshop.pk}/ballots/").content.decode()
+    assert "Slettede stemmesedler" in body and "Gendan" in body
+    facilitator_client.post(f"/workshops/{workshop.pk}/ballots/{ballot.pk}/restore/")
+    assert Ballot.objects.get().deleted_at is None
+    assert selectors.ranking(workshop).participants == 1
+    assert AuditEvent.objects.filter(action="restore").count() == 1
+
+
+def test_a_locked_result_removes_deleted_ballots_for_good_and_takes_no_more_changes(
+    facilitator_client,
+):
+    workshop = open_workshop(code="ABCDEF")
+    group = workshop.groups.first()
+    kept, deleted = cast(workshop, group, ["glaede"]), cast(workshop, group, ["laering"])
+    services.delete_ballot(deleted, user=None)
+    facilitator_client.post(f"/workshops/{workshop.pk}/close/")
+    page = facilitator_client.get(f"/workshops/{workshop.pk}/lock-results/")
+    assert "1 slettet stemmeseddel bliver fjernet for altid." in page.content.decode()
+    facilitator_client.post(f"/workshops/{workshop.pk}/lock-results/")
+    workshop.refresh_from_db()
+    assert workshop.is_locked
+    assert list(Ballot.objects.values_list("pk", flat=True)) == [kept.pk]
+    with pytest.raises(services.ResultsLocked):
+        services.delete_ballot(kept, user=None)
+    response = facilitator_client.post(f"/workshops/{workshop.pk}/open/")
+    assert Workshop.objects.get(pk=workshop.pk).status == Workshop.Status.CLOSED
+    with pytest.raises(services.VoteRefused):  # the database refuses a late paper ballot
+        services.cast_ballot(
+            workshop, group, [Domain.objects.get(slug="glaede")], token="p", paper=True
+        )
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(action="lock").count() == 1
+
+
+def test_closing_the_vote_asks_first(facilitator_client):
+    workshop = open_workshop(code="ABCDEF")
+    page = facilitator_client.get(f"/workshops/{workshop.pk}/close/")
+    assert page.status_code == 200 and "Ja, luk afstemningen" in page.content.decode()
+    assert Workshop.objects.get(pk=workshop.pk).status == Workshop.Status.OPEN
 
 
 # --- quotes ------------------------------------------------------------

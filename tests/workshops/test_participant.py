@@ -2,10 +2,12 @@
 
 import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import signing
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from tests.factories import make_workshop, open_workshop
 from workshops import services
@@ -99,7 +101,7 @@ def test_ballot_page_lists_every_domain_as_a_labelled_checkbox_with_a_counter(op
     html = client.get("/w/TESTAB/stem/?gruppe=2").content.decode()
     assert html.count('type="checkbox" name="d"') == 10
     assert 'for="d-glaede"' in html and 'id="d-glaede"' in html
-    assert "Jeg oplever mere glæde i hverdagen" in html
+    assert "Jeg er mere glad i min hverdag." in html  # the easy-read statement
     assert "Du har valgt 0 af 3" in html
     assert "domains/icons/glaede" in html
 
@@ -225,7 +227,9 @@ def test_voting_after_the_workshop_closed_is_refused(open_ws, participant):
         "/w/TESTAB/bekraeft/",
         {"csrfmiddlewaretoken": csrf_of(confirm), "ticket": ticket_of(confirm)},
     )
-    assert response.status_code in (400, 404)
+    # The participant is told the vote has ended (not that the code is wrong).
+    assert response.status_code == 200
+    assert "Afstemningen er slut." in response.content.decode()
     assert Ballot.objects.count() == 0
 
 
@@ -245,11 +249,55 @@ def test_cast_ballot_refuses_a_draft_workshop(draft_ws):
     assert Ballot.objects.count() == 0
 
 
-def test_unknown_group_number_sends_the_participant_back_to_group_choice(open_ws):
+def test_a_ballot_link_with_an_unknown_group_says_so_at_the_group_choice(open_ws):
     client = Client()
     client.get("/w/TESTAB/")
     response = client.get("/w/TESTAB/stem/?gruppe=99")
-    assert response.status_code == 302 and response["Location"] == "/w/TESTAB/"
+    body = response.content.decode()
+    assert response.status_code == 200 and "Hvilken gruppe er du i?" in body
+    assert "Gruppen i linket findes ikke i denne workshop." in body
+    assert 'name="d"' not in body  # nothing to fill in before the group is right
+    body = client.get("/w/TESTAB/stem/").content.decode()
+    assert "Linket mangler din gruppe." in body
+
+
+def test_a_ballot_link_on_a_new_device_says_so_before_anything_is_filled_in(open_ws):
+    """A ballot link copied to another phone has no participant token: the confirmation
+    would refuse it, so the page says it first and gives the phone its token."""
+    response = Client().get("/w/TESTAB/stem/?gruppe=2")
+    body = response.content.decode()
+    assert "Vi kan ikke genkende din telefon." in body and 'name="d"' not in body
+    assert services.TOKEN_COOKIE in response.cookies
+
+
+def test_a_new_device_after_closing_is_told_the_vote_has_ended(open_ws, participant):
+    vote(participant, open_ws, 1, ["glaede"])
+    services.close_workshop(open_ws, user=None)
+    for path in ("/w/TESTAB/", "/w/TESTAB/stem/?gruppe=1", "/w/TESTAB/tak/"):
+        response = Client().get(path)
+        body = response.content.decode()
+        assert response.status_code == 200, path
+        assert "Afstemningen er slut." in body and "Koden virker ikke" not in body
+        assert "1. plads" not in body  # the result is for those who voted
+    assert not JoinAttempt.objects.exists()  # not counted as a wrong code
+    Workshop.objects.filter(pk=open_ws.pk).update(closed_at=timezone.now() - timedelta(days=15))
+    assert "Koden virker ikke" in Client().get("/w/TESTAB/").content.decode()
+
+
+def test_too_many_choices_without_javascript_put_the_notice_after_the_last_ticked_card(
+    open_ws, participant
+):
+    response = submit_choices(
+        participant, open_ws, 1, ["glaede", "laering", "indflydelse", "faellesskab"]
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    fieldset = body[body.index("<fieldset") : body.index("</fieldset>")]
+    notice = fieldset.index('id="limit-notice"')
+    # After the last ticked card in ballot order (INDFLYDELSE), before the next card.
+    assert fieldset.index('id="d-indflydelse"') < notice < fieldset.index('id="d-uundvaerlighed"')
+    assert "Du må højst vælge 3. Du har valgt 4." in fieldset
+    assert 'aria-describedby="areas-explained limit-notice"' in fieldset
 
 
 def test_after_closing_a_voter_sees_closed_page_with_results(open_ws, participant):
