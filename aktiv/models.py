@@ -29,6 +29,8 @@ class AuditEvent(models.Model):
         DEACTIVATE = "deactivate", _("Bruger deaktiveret")
         REACTIVATE = "reactivate", _("Bruger genaktiveret")
         MFA = "mfa", _("Totrinslogin ændret")
+        PUBLISH = "publish", _("Udgivet")
+        REBUILD = "rebuild", _("Genopbygget")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(

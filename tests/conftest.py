@@ -27,6 +27,7 @@ SEED_MIGRATIONS = [
     "aktiv.migrations.0002_roles_and_pages",
     "domains.migrations.0002_seed_domains",
     "reports.migrations.0002_seed_texts",
+    "reports.migrations.0005_text_placeholders",
 ]
 
 
