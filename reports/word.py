@@ -1,8 +1,9 @@
 """The learning report as a Word file (python-docx) with real heading styles.
 
 - A4 portrait, page numbers in the footer ("Side 3 af 40", PAGE and NUMPAGES fields), a
-  real table of contents (a TOC field over heading levels 1-3, which Word fills in when
-  the file is opened: `updateFields`), document properties (title, the organisation as
+  real table of contents (a TOC field over the chapters and domains, heading level 1,
+  which Word fills in with page numbers when the file is opened: `updateFields`; until
+  then it lists the headings), document properties (title, the organisation as
   author, subject) and Danish as the proofing language of every style.
 - The sequence of headings is the HTML report's: h1 is the document's Title style, h2
   "Heading 1", h3 "Heading 2", h4 "Heading 3" (HEADING_STYLE), so the navigation pane
@@ -38,7 +39,7 @@ DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessin
 DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 LANGUAGE = "da-DK"
-TOC_FIELD = ' TOC \\o "1-3" \\h \\z \\u '
+TOC_FIELD = ' TOC \\o "1-1" \\h \\z \\u '
 
 # Elements that come after w:updateFields in w:settings (ECMA-376 CT_Settings order).
 _AFTER_UPDATE_FIELDS = (
@@ -246,19 +247,14 @@ class _Writer:
     def toc(self):
         """The table of contents as a TOC field; its cached text lists the headings, which
         Word replaces (with page numbers) when it updates the field on opening."""
-        headings = [(level, text) for level, text in self.report.headings() if 2 <= level <= 3][
-            1:
-        ]  # not "Indhold" itself
+        headings = [text for level, text in self.report.headings() if level == 2][1:]
         paragraph = self.doc.add_paragraph()
         _field_start(paragraph, TOC_FIELD)
-        for index, (level, text) in enumerate(headings):
+        for index, text in enumerate(headings):
             if index:
                 paragraph = self.doc.add_paragraph()
-            style = f"TOC {level - 1}" if f"TOC {level - 1}" in self.styles else None
-            if style:
-                paragraph.style = style
-            elif level == 3:
-                paragraph.paragraph_format.left_indent = Mm(8)
+            if "TOC 1" in self.styles:
+                paragraph.style = "TOC 1"
             paragraph.add_run(xml_text(text))
         _field_end(paragraph)
 

@@ -231,15 +231,36 @@ def cards(request, pk):
     return render(request, "workshops/cards.html", {"workshop": workshop, "domains": domains})
 
 
+PAPER_BALLOTS_MAX = 200
+
+
 @role_required(FACILITATOR)
 def paper_ballot_sheets(request, pk):
+    """Paper ballots, two per A4 page, each with its number (?antal=N, at most 200;
+    by default one per expected participant, else ten)."""
     workshop = _workshop(pk)
     domains = list(workshop.domains.order_by("order", "name"))
     groups = list(workshop.groups.order_by("number"))
+    count = workshop.expected_participants or 10
+    typed, error = request.GET.get("antal", ""), ""
+    if typed:
+        if typed.strip().isdigit() and 1 <= int(typed) <= PAPER_BALLOTS_MAX:
+            count = int(typed)
+        else:
+            error = _("Skriv et helt tal fra 1 til %(max)s.") % {"max": PAPER_BALLOTS_MAX}
+    count = min(max(count, 1), PAPER_BALLOTS_MAX)
     return render(
         request,
         "workshops/paper_ballots.html",
-        {"workshop": workshop, "domains": domains, "groups": groups, "copies": range(2)},
+        {
+            "workshop": workshop,
+            "domains": domains,
+            "groups": groups,
+            "copies": range(1, count + 1),
+            "count_typed": typed[:6] if error else count,
+            "count_error": error,
+            "max_copies": PAPER_BALLOTS_MAX,
+        },
     )
 
 

@@ -37,10 +37,10 @@ VALUES = placeholders.values(
         ("{deltagere} borgere", "14 borgere"),
         ("{Grupper_ord} grupper", "Tre grupper"),
         ("{grupper_ord} grupper", "tre grupper"),
-        ("I {borgerworkshops_tid} afholdtes {borgerworkshops_tekst}", "I foråret 2021 afholdtes en analyseworkshop"),
-        ("I {analyseworkshops_tid} blev der holdt {analyseworkshops_ord}", "I efteråret 2020 blev der holdt to"),
-        ("{ikke_prioriteret}", "Et enkelt domæne blev ikke prioriteret af nogen grupper og derfor ikke drøftet."),
-        ("{beskæftigelse_løntilskud} i løntilskud, {beskæftigelse_andet} andet", "7 i løntilskud, 0 andet"),
+        ("I {borgerworkshops_tid}: {borgerworkshops_tekst}", "I foråret 2021: en analyseworkshop"),
+        ("I {analyseworkshops_tid}: {analyseworkshops_ord}", "I efteråret 2020: to"),
+        ("{ikke_prioriteret}", placeholders.not_prioritised_sentence(1, True)),
+        ("{beskæftigelse_løntilskud}, {beskæftigelse_andet}", "7, 0"),
         ("{dato} · {år} · {runde}", "1. jun. 2021 · 2021 · 2019–2021"),
         ("{{deltagere}} og {{", "{deltagere} og {"),
         ("{ukendt} bliver stående", "{ukendt} bliver stående"),
@@ -62,7 +62,8 @@ def test_unknown_placeholders_are_found_once_each_in_order():
     [
         ([datetime.date(2021, 4, 20)], "foråret 2021"),
         ([datetime.date(2020, 12, 3), datetime.date(2021, 2, 1)], "vinteren 2020–21"),
-        ([datetime.date(2021, 3, 1), datetime.date(2021, 9, 1)], "perioden foråret 2021–efteråret 2021"),
+        ([datetime.date(2021, 3, 1), datetime.date(2021, 9, 1)],
+         "perioden foråret 2021–efteråret 2021"),
         ([], "–"),
     ],
 )  # fmt: skip
@@ -71,13 +72,14 @@ def test_seasons_name_when_the_workshops_were_held(days, phrase):
 
 
 def test_the_sentence_on_domains_nobody_voted_for_follows_the_number():
+    one = "Et enkelt domæne blev ikke prioriteret af nogen grupper og derfor ikke drøftet."
+    assert placeholders.not_prioritised_sentence(1, True) == one
     assert placeholders.not_prioritised_sentence(0, True).startswith("Alle domæner")
     assert placeholders.not_prioritised_sentence(2, True).startswith("To domæner blev ikke")
     assert placeholders.not_prioritised_sentence(0, False) == "Domænerne er ikke prioriteret endnu."
 
 
 # --- editing an edition's texts ---------------------------------------------------------------
-
 
 
 @pytest.fixture

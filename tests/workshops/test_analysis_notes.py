@@ -77,7 +77,10 @@ def test_the_answers_stand_beside_the_domain_texts_while_they_are_written(
 ):
     glaede = Domain.objects.get(slug="glaede")
     group = staff_ws.groups.get(number=1)
-    for question, text in (("changes", "Arbejdsglæde smitter af."), ("creates", "At starte med drømmen.")):
+    for question, text in (
+        ("changes", "Arbejdsglæde smitter af."),
+        ("creates", "At starte med drømmen."),
+    ):
         AnalysisNote.objects.create(
             workshop=staff_ws, group=group, domain=glaede, question=question, text=text
         )
