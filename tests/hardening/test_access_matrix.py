@@ -22,8 +22,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from aktiv import roles
-from reports import services as report_services
 from domains.models import Domain
+from reports import services as report_services
 from stories.models import CollectionRound, PendingImport, Story
 from tests.factories import cast, make_user
 from workshops import services
@@ -151,9 +151,7 @@ EXPECTED = {
     "workshops:selection": per_workshop(FACILITATOR_ONLY, citizens=by_role(403, 404, 403, 404)),
     # Likewise the groups' analysis answers come from staff and partners' workshops.
     "workshops:analysis": per_workshop(FACILITATOR_ONLY, citizens=by_role(403, 404, 403, 404)),
-    "workshops:analysis_edit": per_workshop(
-        FACILITATOR_ONLY, citizens=by_role(403, 404, 403, 404)
-    ),
+    "workshops:analysis_edit": per_workshop(FACILITATOR_ONLY, citizens=by_role(403, 404, 403, 404)),
     "workshops:analysis_delete": per_workshop(POST_ONLY),
     "workshops:selection_save": per_workshop(POST_ONLY),
     "workshops:selection_delete": per_workshop(POST_ONLY),
