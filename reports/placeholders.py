@@ -61,6 +61,7 @@ PLACEHOLDERS = {
     "borgerworkshops_tid": (_("årstid og år for dem, fx »foråret 2021«"), False),
     "borgerworkshops_dato": (_("deres datoer"), False),
     "analyseworkshops": (_("udgavens øvrige workshops (medarbejdere, partnere)"), True),
+    "analyseworkshops_tekst": (_("»en analyseworkshop«, »to analyseworkshops« …"), False),
     "analyseworkshops_tid": (_("årstid og år for dem, fx »efteråret 2020«"), False),
     "deltagere": (_("deltagere (stemmesedler) i de workshops, der ordner domænerne"), True),
     "grupper": (_("grupper, der stemte, i de workshops"), True),
@@ -256,6 +257,7 @@ def values(facts):
                 short_date(d, "da") for d in sorted(facts.ranking_dates)
             )
             or MISSING,
+            "analyseworkshops_tekst": workshops_phrase(len(facts.analysis_dates)),
             "analyseworkshops_tid": period(facts.analysis_dates),
             "ikke_prioriteret": not_prioritised_sentence(facts.not_prioritised, facts.ranked),
             "runde": and_list(facts.rounds) or MISSING,

@@ -213,6 +213,7 @@ def test_a_combined_ranking_adds_up_the_votes_and_says_how(manager_client, colle
     method = " ".join(p for _kind, p in report.method)
     assert "Der blev i alt indsamlet 2 forandringsfortællinger." in method
     assert "I foråret 2023 afholdtes to analyseworkshops med de borgere" in method
+    assert "I – blev der holdt nul analyseworkshops" in method  # none in this edition
     assert "Fem grupper med i alt 20 borgere" in method
     assert "Workshops i rapporten" in body and "Der er ikke holdt workshops" not in body
 

@@ -39,6 +39,7 @@ VALUES = placeholders.values(
         ("{grupper_ord} grupper", "tre grupper"),
         ("I {borgerworkshops_tid}: {borgerworkshops_tekst}", "I foråret 2021: en analyseworkshop"),
         ("I {analyseworkshops_tid}: {analyseworkshops_ord}", "I efteråret 2020: to"),
+        ("{analyseworkshops_tekst}", "to analyseworkshops"),
         ("{ikke_prioriteret}", placeholders.not_prioritised_sentence(1, True)),
         ("{beskæftigelse_løntilskud}, {beskæftigelse_andet}", "7, 0"),
         ("{dato} · {år} · {runde}", "1. jun. 2021 · 2021 · 2019–2021"),
