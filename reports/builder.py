@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from aktiv import organisation
 from aktiv.dates import short_date
 from domains.models import Domain
+from domains.services import DOMAIN_FIELDS
 from stories import selectors as story_selectors
 from stories.models import Story
 from stories.tallies import Audience
@@ -32,16 +33,8 @@ from .blocks import blocks
 
 TEXT_KEYS = editions.TEXT_KEYS
 AUDIENCE = Audience.REPORT
-DOMAIN_SNAPSHOT_FIELDS = (
-    "name",
-    "slug",
-    "statement",
-    "what_changes",
-    "what_creates_change",
-    "order",
-    "is_active",
-    "icon",
-)
+# A published edition keeps the domains as a person edited them (the form's fields).
+DOMAIN_SNAPSHOT_FIELDS = DOMAIN_FIELDS
 
 
 def organisation_name():
@@ -163,9 +156,14 @@ class Report:
         """The mark when a ranking workshop had more ballots than participants."""
         if self.ranking is None or not self.ranking.over_head_count:
             return ""
-        return _(
-            "Obs: en af workshopperne fik flere stemmesedler, end den havde deltagere. "
-            "Nogen kan have stemt flere gange."
+        return " ".join(
+            _(
+                "Obs: »%(title)s« fik %(n)s stemmesedler, men havde kun %(expected)s "
+                "deltagere. Nogen kan have stemt flere gange."
+            )
+            % {"title": w.title, "n": w.participants, "expected": w.expected_participants}
+            for w in self.ranking_workshops
+            if w.over_head_count(w.participants)
         )
 
     @property

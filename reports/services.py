@@ -34,11 +34,7 @@ def update_text(key, *, user, title, body):
     """One of the standard texts new editions start from."""
     with transaction.atomic():
         text = ReportText.objects.select_for_update().get(key=key)
-        changed = sorted(
-            name
-            for name, value in (("title", title), ("body", body))
-            if getattr(text, name) != value
-        )
+        changed = audit.changed_fields(text, {"title": title, "body": body})
         text.title, text.body = title, body
         text.save()
         audit.record(user, audit.Action.EDIT, text, felter=changed)
@@ -138,11 +134,7 @@ def update_edition_text(edition_id, key, *, user, title, body):
     with transaction.atomic():
         edition = _draft(edition_id)
         text = EditionText.objects.select_for_update().get(edition=edition, key=key)
-        changed = sorted(
-            name
-            for name, value in (("title", title), ("body", body))
-            if getattr(text, name) != value
-        )
+        changed = audit.changed_fields(text, {"title": title, "body": body})
         text.title, text.body = title, body
         text.save()
         audit.record(user, audit.Action.EDIT, edition, tekst=key, felter=changed)

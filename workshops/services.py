@@ -457,7 +457,7 @@ def add_analysis_note(workshop, *, user, group, domain, question, text):
 def update_analysis_note(note_id, *, user, **values):
     with transaction.atomic():
         note = AnalysisNote.objects.select_for_update().get(pk=note_id)
-        changed = sorted(name for name, value in values.items() if getattr(note, name) != value)
+        changed = audit.changed_fields(note, values)
         for name, value in values.items():
             setattr(note, name, value)
         note.save()
