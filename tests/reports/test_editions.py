@@ -129,7 +129,16 @@ def test_a_rehearsal_is_refused_in_an_edition(seed_scenario):
         round=seed_scenario.round, status=Workshop.Status.CLOSED, is_rehearsal=True
     )
     with pytest.raises(services.EditionError, match="øvelse"):
-        make_edition([seed_scenario.round], ranking=[rehearsal])
+        services.create_edition(
+            user=None,
+            title="Med en øvelse",
+            dated=datetime.date(2021, 6, 1),
+            rounds=[seed_scenario.round],
+            workshops=[],
+            ranking_workshops=[rehearsal],
+            signed_by=None,
+            signer_title="",
+        )
 
 
 def test_a_workshop_marked_as_rehearsal_later_leaves_the_draft_and_is_named(
