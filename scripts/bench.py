@@ -186,18 +186,15 @@ def bench_edition(round_, big, user):
     from reports import services
     from workshops.models import Workshop
 
-    small = list(
-        Workshop.objects.filter(round=round_, title__startswith="Lille workshop").order_by("id")[
-            :10
-        ]
-    )
+    closed = Workshop.objects.filter(round=round_, status=Workshop.Status.CLOSED)
+    small = list(closed.filter(title__startswith="Lille workshop").order_by("id")[:10])
     return services.create_edition(
         user=user,
         title="Benchmark-udgave",
         dated=datetime.date(2026, 11, 1),
         rounds=[round_],
         workshops=[],
-        ranking_workshops=[big, *small],
+        ranking_workshops=[closed.get(pk=big.pk), *small],
         signed_by=user,
         signer_title="Leder",
     )
