@@ -30,6 +30,12 @@ def object_label(obj):
     return str(obj)[:200]
 
 
+def changed_fields(obj, values):
+    """The sorted names of the fields in `values` whose value differs from `obj`'s: the
+    "felter" of an edit's audit event."""
+    return sorted(name for name, value in values.items() if getattr(obj, name) != value)
+
+
 def record(user, action, obj=None, *, object_type=None, object_id=None, label=None, **detail):
     """Write one audit event. `user` is the acting user, or None (a participant, the system)."""
     if user is not None and not getattr(user, "is_authenticated", False):

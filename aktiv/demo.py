@@ -12,6 +12,8 @@ DEMO_USERS = [
     ("leder", "demo-leder", [roles.MANAGER], False),
     ("admin", "demo-admin", [], True),
 ]
+# The demo manager signs the demo report's preface, as the seed report's leader did.
+DEMO_NAMES = {"leder": ("Karin", "Leth Kristensen")}
 
 
 def load():
@@ -23,6 +25,9 @@ def load():
         user.is_superuser = superuser
         user.is_staff = superuser
         user.is_active = True
+        user.first_name, user.last_name = DEMO_NAMES.get(
+            username, (user.first_name, user.last_name)
+        )
         user.save()
         user.groups.set(Group.objects.filter(name__in=role_list))
         users[username] = user

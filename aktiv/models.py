@@ -33,6 +33,8 @@ class AuditEvent(models.Model):
         MFA = "mfa", _("Totrinslogin ændret")
         RESTORE = "restore", _("Gendannet")
         LOCK = "lock", _("Resultat låst")
+        PUBLISH = "publish", _("Udgivet")
+        REBUILD = "rebuild", _("Genopbygget")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(

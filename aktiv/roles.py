@@ -33,6 +33,7 @@ ROLE_PERMISSIONS = {
         "stories.change_feedback",
         "reports.view_reporttext",
         "reports.change_reporttext",
+        "reports.view_edition",
     ],
     FACILITATOR: [
         "domains.view_domain",
@@ -53,12 +54,25 @@ ROLE_PERMISSIONS = {
         "workshops.add_selection",
         "workshops.change_selection",
         "workshops.delete_selection",
+        "workshops.view_analysisnote",
+        "workshops.add_analysisnote",
+        "workshops.change_analysisnote",
+        "workshops.delete_analysisnote",
+        "reports.view_reporttext",
+        "reports.change_reporttext",
+        "reports.view_edition",
+        "reports.add_edition",
+        "reports.change_edition",
     ],
     MANAGER: [
         "domains.view_domain",
         "stories.view_collectionround",
         "workshops.view_workshop",
         "reports.view_reporttext",
+        "reports.change_reporttext",
+        "reports.view_edition",
+        "reports.add_edition",
+        "reports.change_edition",
     ],
 }
 

@@ -374,3 +374,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# The organisation, as the learning report names it ("Hvad kan vi lære af Aalborg AKTIV
+# …") and as the Word report's author (aktiv.organisation).
+AKTIV_ORGANISATION_NAME = os.environ.get("AKTIV_ORGANISATION_NAME", "Aalborg AKTIV")

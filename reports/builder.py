@@ -1,30 +1,44 @@
 """The learning report as data: one structure rendered both as HTML and as Word.
 
-`build_report(round, workshop)` reads only report-consented stories
-(`Story.objects.for_report()`), never storyteller codes or collectors, in a fixed number
-of queries whatever the number of stories.
+`build_report(edition)` builds a report edition (reports.models.Edition) from what it
+names: the stories of its rounds that have report consent (`Story.objects.for_report()`,
+never storyteller codes or collectors), the ranking of its ranking workshops (their
+votes added up), and quotes, "groups discussed" and selections of its own workshops
+only. A rehearsal workshop, or one opened again, counts nowhere. The texts are the
+edition's, with their placeholders filled in (reports.placeholders). A fixed number of
+queries whatever the number of stories or ballots.
+
+`build_report(edition, story_ids=...)` rebuilds a published edition from its manifest:
+only those stories, and only while they still have consent; the domains' texts as they
+were when it was published.
 """
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from aktiv import organisation
+from aktiv.dates import short_date
 from domains.models import Domain
+from domains.services import DOMAIN_FIELDS
 from stories import selectors as story_selectors
 from stories.models import Story
 from stories.tallies import Audience
 from workshops import report_selectors
-from workshops.selectors import ranking as workshop_ranking
+from workshops.selectors import combined_ranking
 
-from . import seed, wording
-from .models import ReportText
+from . import editions, placeholders, seed, wording
+from .blocks import blocks
 
-TEXT_KEYS = ("preface", "preface_closing", "introduction", "method", "closing")
+TEXT_KEYS = editions.TEXT_KEYS
+AUDIENCE = Audience.REPORT
+# A published edition keeps the domains as a person edited them (the form's fields).
+DOMAIN_SNAPSHOT_FIELDS = DOMAIN_FIELDS
 
 
 def organisation_name():
-    return getattr(settings, "AKTIV_ORGANISATION_NAME", "Aalborg AKTIV")
+    return organisation.name()
 
 
 def learn_heading():
@@ -38,11 +52,12 @@ class DomainSection:
     domain: Domain
     result: object = None  # workshops.selectors.DomainResult or None
     examples: list = field(default_factory=list)  # [{"id", "title"}]
-    selections: list = field(default_factory=list)  # [Selection]
+    selections: list = field(default_factory=list)  # [Selection], the story's text loaded
     quotes_why: list = field(default_factory=list)
     quotes_role: list = field(default_factory=list)
     groups: int = 0
     not_prioritised: bool = False
+    combined: bool = False
 
     @property
     def anchor(self):
@@ -70,34 +85,67 @@ class DomainSection:
 
     @property
     def not_prioritised_note(self):
+        if self.combined:
+            return _(
+                "Dette domæne blev ikke særskilt prioriteret og drøftet på borgerworkshopperne."
+            )
         return _("Dette domæne blev ikke særskilt prioriteret og drøftet på borgerworkshoppen.")
+
+    @property
+    def what_changes(self):
+        return blocks(self.domain.what_changes)
+
+    @property
+    def what_creates_change(self):
+        return blocks(self.domain.what_creates_change)
 
 
 @dataclass
 class Report:
-    round: object
-    workshop: object
-    ranking: object
-    texts: dict
+    edition: object
+    rounds: list
+    ranking: object  # workshops.selectors.Ranking or None
+    ranking_workshops: list
+    texts: dict  # key -> EditionText (title, body with placeholders)
+    values: dict  # placeholder values
     total: int
     employment_lines: list
     cycle_steps: list
     workshops: list
     sections: list
     organisation: str
+    left_out: list = field(default_factory=list)
 
     @property
     def title(self):
-        return _("Læringsrapport")
+        return self.edition.title
+
+    @property
+    def dated(self):
+        return short_date(self.edition.dated)
 
     @property
     def subtitle(self):
-        if self.round is not None:
-            return _("Forandringsfortællinger fra %(org)s, indsamlingsrunde %(round)s") % {
-                "org": self.organisation,
-                "round": self.round.name,
-            }
-        return _("Forandringsfortællinger fra %(org)s") % {"org": self.organisation}
+        names = placeholders.and_list(r.name for r in self.rounds)
+        if not names:
+            return _("Forandringsfortællinger fra %(org)s") % {"org": self.organisation}
+        return ngettext(
+            "Forandringsfortællinger fra %(org)s, indsamlingsrunde %(rounds)s",
+            "Forandringsfortællinger fra %(org)s, indsamlingsrunderne %(rounds)s",
+            len(self.rounds),
+        ) % {"org": self.organisation, "rounds": names}
+
+    @property
+    def basis_sentence(self):
+        return basis_sentence(self.ranking_workshops)
+
+    @property
+    def ranking_caption(self):
+        if self.ranking is None:
+            return _("Forandringsdomænerne")
+        return _(
+            "Forandringsdomænerne i prioriteret rækkefølge (%(n)s deltagere, %(votes)s stemmer)"
+        ) % {"n": self.ranking.participants, "votes": self.ranking.votes}
 
     @property
     def total_sentence(self):
@@ -105,20 +153,53 @@ class Report:
 
     @property
     def over_head_count_note(self):
-        """The mark when the ranking workshop had more ballots than participants."""
+        """The mark when a ranking workshop had more ballots than participants."""
         if self.ranking is None or not self.ranking.over_head_count:
             return ""
-        return _(
-            "Obs: workshoppen fik %(n)s stemmesedler, men havde kun %(expected)s deltagere. "
-            "Nogen kan have stemt flere gange."
-        ) % {"n": self.ranking.participants, "expected": self.workshop.expected_participants}
+        return " ".join(
+            _(
+                "Obs: »%(title)s« fik %(n)s stemmesedler, men havde kun %(expected)s "
+                "deltagere. Nogen kan have stemt flere gange."
+            )
+            % {"title": w.title, "n": w.participants, "expected": w.expected_participants}
+            for w in self.ranking_workshops
+            if w.over_head_count(w.participants)
+        )
 
     @property
     def learn_heading(self):
         return learn_heading()
 
+    @property
+    def selection_heading(self):
+        return _("Udvalgt som den mest betydningsfulde fortælling")
+
     def text(self, key):
         return self.texts.get(key)
+
+    def filled(self, key):
+        """The text with its placeholders filled in, as blocks (reports.blocks)."""
+        return blocks(placeholders.fill(self.texts[key].body, self.values))
+
+    @property
+    def preface(self):
+        return self.filled("preface")
+
+    @property
+    def preface_closing(self):
+        return self.filled("preface_closing")
+
+    @property
+    def introduction(self):
+        return self.filled("introduction")
+
+    @property
+    def method(self):
+        return self.filled("method")
+
+    @property
+    def closing(self):
+        return self.filled("closing")
 
     def headings(self):
         """(level, text) of every heading, in order: the HTML and Word both follow it."""
@@ -126,7 +207,7 @@ class Report:
         for key in ("preface", "introduction", "method"):
             out.append((2, self.texts[key].title))
         out.append((3, _("Evalueringsprocessen")))
-        out.append((3, _("Workshops i runden")))
+        out.append((3, _("Workshops i rapporten")))
         out.append((2, _("Forandringsdomæner")))
         for section in self.sections:
             out.append((2, section.domain.name))
@@ -134,16 +215,40 @@ class Report:
             out.append((3, _("Hvad forandrer sig i borgernes liv?")))
             out.append((3, self.learn_heading))
             if section.selections:
-                out.append((3, _("Udvalgt som den mest betydningsfulde fortælling")))
+                out.append((3, self.selection_heading))
+                out += [(4, selection.story.title) for selection in section.selections]
             if section.has_quotes:
                 out.append((3, section.citizens_heading))
         out.append((2, self.texts["closing"].title))
         return out
 
 
-def ordered_domains(ranking):
+def basis_sentence(ranking_workshops):
+    """How the domains are ordered: which workshops, and how their votes are combined."""
+    shown = [
+        _("»%(title)s« den %(date)s (%(n)s deltagere)")
+        % {"title": w.title, "date": short_date(w.held_on), "n": w.participants}
+        for w in ranking_workshops
+    ]
+    if not shown:
+        return _(
+            "Domænerne står i deres faste rækkefølge: udgaven har ingen workshop, hvis "
+            "stemmer ordner dem."
+        )
+    if len(shown) == 1:
+        return _("Domænerne er ordnet efter prioriteringen på workshoppen %(workshop)s.") % {
+            "workshop": shown[0]
+        }
+    return _(
+        "Domænerne er ordnet efter stemmerne fra %(n)s workshops lagt sammen: "
+        "%(workshops)s. Hvert domænes stemmer er summen af dets stemmer på "
+        "workshopperne; ved lige mange stemmer går det domæne først, der fik stemmer i "
+        "flest grupper."
+    ) % {"n": len(shown), "workshops": placeholders.and_list(shown)}
+
+
+def ordered_domains(ranking, domains):
     """Domains in ranking order; active domains not on the ballot follow in display order."""
-    domains = list(Domain.objects.all())
     by_id = {d.pk: d for d in domains}
     ordered, results = [], {}
     if ranking is not None:
@@ -157,25 +262,97 @@ def ordered_domains(ranking):
     return ordered, results
 
 
-def build_report(round, workshop):
-    audience = Audience.REPORT
-    texts = {t.key: t for t in ReportText.objects.filter(key__in=TEXT_KEYS)}
-    for key in TEXT_KEYS:
-        texts.setdefault(key, ReportText(key=key, title="", body=""))
-    counts = story_selectors.counts_by_employment(audience, round)
+def domain_snapshot(domains=None):
+    """The domains' names and texts as plain data, kept with a published edition."""
+    domains = domains if domains is not None else Domain.objects.all()
+    return {str(d.pk): {name: getattr(d, name) for name in DOMAIN_SNAPSHOT_FIELDS} for d in domains}
+
+
+def _domains_from(snapshot):
+    domains = [Domain(pk=int(pk), **values) for pk, values in snapshot.items()]
+    return sorted(domains, key=lambda d: (d.order, d.name))
+
+
+class _LiveStories:
+    """The counts PostgreSQL keeps for the report's audience in the edition's rounds."""
+
+    def __init__(self, rounds):
+        self.rounds = rounds
+
+    def employment(self):
+        return story_selectors.counts_by_employment(AUDIENCE, self.rounds)
+
+    def storytellers(self):
+        return story_selectors.feedback_counts(AUDIENCE, self.rounds)["storytellers"]
+
+    def collected(self):
+        return story_selectors.story_total(Audience.STAFF, self.rounds)
+
+    def by_domain(self):
+        return story_selectors.counts_by_domain(AUDIENCE, self.rounds)
+
+    only_ids = None
+
+
+class _ManifestStories:
+    """A published edition's stories that still have consent (a rebuild)."""
+
+    def __init__(self, rounds, ids, collected):
+        self.rounds = rounds
+        self.only_ids = list(ids)
+        self.counts = story_selectors.counts_of_ids(AUDIENCE, rounds, self.only_ids)
+        self._collected = collected
+
+    def employment(self):
+        return self.counts["employment"]
+
+    def storytellers(self):
+        return self.counts["storytellers"]
+
+    def collected(self):
+        return self._collected
+
+    def by_domain(self):
+        return self.counts["domains"]
+
+
+def build_report(edition, story_ids=None):
+    basis = editions.basis(edition)
+    rounds = basis.rounds
+    if story_ids is None:
+        source = _LiveStories(rounds)
+        domains = list(Domain.objects.all())
+    else:
+        frozen = edition.frozen_basis or {}
+        source = _ManifestStories(rounds, story_ids, frozen.get("collected", 0))
+        domains = _domains_from(frozen.get("domains") or domain_snapshot())
+    counts = source.employment()
     employment_lines = [
         wording.employment_phrase(value, counts[value])
         for value, _label in Story.Employment.choices
         if counts.get(value)
     ]
-    result = workshop_ranking(workshop) if workshop is not None else None
-    domains, results = ordered_domains(result)
-    totals = story_selectors.counts_by_domain(audience, round)
-    examples = story_selectors.titles_by_domain(audience, round, [d.pk for d in domains], totals)
-    chosen = report_selectors.selections(round, audience) if round is not None else {}
-    quotes = report_selectors.citizen_quotes(round) if round is not None else {}
+    ranking = combined_ranking(basis.ranking_workshops)
+    ordered, results = ordered_domains(ranking, domains)
+    totals = source.by_domain()
+    examples = story_selectors.titles_by_domain(
+        AUDIENCE, rounds, [d.pk for d in ordered], totals, only_ids=source.only_ids
+    )
+    workshop_ids = [w.pk for w in basis.workshops]
+    chosen = report_selectors.selections(workshop_ids, AUDIENCE, full_text=True)
+    if source.only_ids is not None:
+        allowed = set(source.only_ids)
+        chosen = {
+            domain_id: [s for s in rows if s.story_id in allowed]
+            for domain_id, rows in chosen.items()
+        }
+    for rows in chosen.values():
+        for selection in rows:
+            selection.story_blocks = blocks(selection.story.text)
+    quotes = report_selectors.citizen_quotes(workshop_ids)
+    combined = ranking is not None and ranking.combined
     sections = []
-    for domain in domains:
+    for domain in ordered:
         domain_result = results.get(domain.pk)
         domain_quotes = quotes.get(domain.pk, {})
         sections.append(
@@ -187,19 +364,57 @@ def build_report(round, workshop):
                 quotes_why=domain_quotes.get("why", []),
                 quotes_role=domain_quotes.get("role", []),
                 groups=domain_quotes.get("groups", 0),
-                not_prioritised=result is not None
+                not_prioritised=ranking is not None
                 and (domain_result is None or not domain_result.prioritised),
+                combined=combined,
             )
         )
-    return Report(
-        round=round,
-        workshop=workshop,
-        ranking=result,
-        texts=texts,
-        total=sum(counts.values()),
-        employment_lines=employment_lines,
-        cycle_steps=list(seed.cycle_steps()),
-        workshops=report_selectors.round_workshops(round),
-        sections=sections,
+    total = sum(counts.values())
+    texts = dict(basis.texts)
+    for key in TEXT_KEYS:
+        texts.setdefault(key, _EmptyText(key))
+    ranking_ids = {w.pk for w in basis.ranking_workshops}
+    signer = edition.signed_by
+    facts = placeholders.Facts(
+        stories=total,
+        collected=source.collected(),
+        storytellers=source.storytellers(),
+        employment=counts,
+        rounds=[r.name for r in rounds],
+        workshops=len(basis.workshops),
+        ranking_dates=[w.held_on for w in basis.ranking_workshops],
+        analysis_dates=[w.held_on for w in basis.workshops if w.pk not in ranking_ids],
+        participants=ranking.participants if ranking else 0,
+        groups=ranking.groups_with_ballots if ranking else 0,
+        votes=ranking.votes if ranking else 0,
+        votes_per_participant=max(
+            (w.votes_per_participant for w in basis.ranking_workshops), default=0
+        ),
+        domains=len(ranking.results) if ranking else sum(1 for d in domains if d.is_active),
+        not_prioritised=len(ranking.not_prioritised) if ranking else 0,
+        ranked=ranking is not None,
+        dated=edition.dated,
+        signer=(signer.get_full_name() or signer.get_username()) if signer else "",
+        signer_title=edition.signer_title,
         organisation=organisation_name(),
     )
+    return Report(
+        edition=edition,
+        rounds=rounds,
+        ranking=ranking,
+        ranking_workshops=basis.ranking_workshops,
+        texts=texts,
+        values=placeholders.values(facts),
+        total=total,
+        employment_lines=employment_lines,
+        cycle_steps=list(seed.cycle_steps()),
+        workshops=basis.workshops,
+        sections=sections,
+        organisation=organisation_name(),
+        left_out=basis.left_out,
+    )
+
+
+class _EmptyText:
+    def __init__(self, key):
+        self.key, self.title, self.body = key, "", ""

@@ -1,8 +1,11 @@
 """Data for the domain overview (/domains/) and the domain summaries (/domains/<slug>/).
 
-Pages that combine apps live in `reports`: stories are read through `stories.selectors`
-(consent applied per reader), workshops through `workshops.selectors` and
-`workshops.report_selectors`. A fixed number of queries whatever the data size.
+Both show one report edition (reports.editions): its rounds' stories, its ranking
+(the votes of its ranking workshops added up), the rankings of its other workshops to
+compare with, and quotes and selections of its workshops only. Pages that combine apps
+live in `reports`: stories are read through `stories.selectors` (consent applied per
+reader), workshops through `workshops.selectors` and `workshops.report_selectors`. A
+fixed number of queries whatever the data size.
 """
 
 import functools
@@ -17,11 +20,15 @@ from domains.models import Domain
 from stories import selectors as story_selectors
 from stories.models import Story
 from workshops import report_selectors
-from workshops.models import Workshop
-from workshops.selectors import ranking as workshop_ranking
+from workshops.selectors import combined_ranking
 from workshops.selectors import rankings as workshop_rankings
 
+from . import editions
+from .builder import basis_sentence
+
 FEW_STORIES = 3
+# How many of an edition's other workshops the overview compares the ranking with.
+MAX_COMPARISONS = 4
 # What the overview shows of a domain (not its long texts).
 DOMAIN_SUMMARY_FIELDS = ("id", "name", "slug", "statement", "order", "is_active", "icon")
 
@@ -62,28 +69,28 @@ def ordered(domains, ranking):
     return rows
 
 
-def overview(user, round, workshop):
-    """Everything /domains/ shows, in a fixed number of small queries (counts come from
-    the tallies PostgreSQL keeps, see stories.tallies and workshops.tallies)."""
+def _basis(edition):
+    return editions.basis(edition) if edition is not None else None
+
+
+def overview(user, edition):
+    """Everything /domains/ shows for an edition (None: no ranking, every round), in a
+    fixed number of small queries (counts come from the tallies PostgreSQL keeps, see
+    stories.tallies and workshops.tallies)."""
     domains = list(Domain.objects.only(*DOMAIN_SUMMARY_FIELDS))
-    others = report_selectors.latest_closed_of_kind(
-        round, (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS)
-    )
-    compared = [
-        other
-        for other in (others.get(kind) for kind in (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS))
-        if other is not None and (workshop is None or other.pk != workshop.pk)
-    ]
-    ranked = workshop_rankings(([workshop] if workshop is not None else []) + compared)
-    ranking = ranked.pop(0) if workshop is not None else None
-    comparisons = ranked
+    basis = _basis(edition)
+    rounds = basis.rounds if basis is not None else None
+    ranking = combined_ranking(basis.ranking_workshops) if basis is not None else None
+    ranking_ids = {w.pk for w in basis.ranking_workshops} if basis is not None else set()
+    compared = [w for w in basis.workshops if w.pk not in ranking_ids] if basis else []
+    comparisons = workshop_rankings(compared[:MAX_COMPARISONS])
     audience = story_selectors.audience_for(user)
-    cross = story_selectors.domain_employment_table(audience, round)
+    cross = story_selectors.domain_employment_table(audience, rounds)
     story_counts = {}
     for (domain_id, _employment), n in cross.items():
         story_counts[domain_id] = story_counts.get(domain_id, 0) + n
-    pairs = story_selectors.cooccurrence(audience, round)
-    feedback = story_selectors.feedback_counts(audience, round)
+    pairs = story_selectors.cooccurrence(audience, rounds)
+    feedback = story_selectors.feedback_counts(audience, rounds)
 
     rows = []
     for domain, result in ordered(domains, ranking):
@@ -118,7 +125,7 @@ def overview(user, round, workshop):
         charts.append(
             bar_chart(
                 _("Stemmer pr. forandringsområde"),
-                _("Søjlerne viser, hvor mange stemmer hvert forandringsområde fik på workshoppen."),
+                _("Søjlerne viser, hvor mange stemmer hvert forandringsområde fik."),
                 [(row.domain.name, row.result.votes if row.result else 0) for row in rows],
             )
         )
@@ -131,6 +138,8 @@ def overview(user, round, workshop):
         )
     )
     return {
+        "basis": basis,
+        "basis_sentence": basis_sentence(basis.ranking_workshops) if basis else "",
         "rows": rows,
         "ranking": ranking,
         "comparisons": comparisons,
@@ -144,25 +153,29 @@ def overview(user, round, workshop):
     }
 
 
-def summary(user, domain, round, workshop):
-    """Everything /domains/<slug>/ shows, in a fixed number of queries."""
-    ranking = workshop_ranking(workshop) if workshop is not None else None
+def summary(user, domain, edition):
+    """Everything /domains/<slug>/ shows for an edition, in a fixed number of queries."""
+    basis = _basis(edition)
+    rounds = basis.rounds if basis is not None else None
+    ranking = combined_ranking(basis.ranking_workshops) if basis is not None else None
     result = ranking.rank_of(domain.pk) if ranking is not None else None
     audience = story_selectors.audience_for(user)
-    totals = story_selectors.counts_by_domain(audience, round)
-    examples = story_selectors.titles_by_domain(audience, round, [domain.pk], totals)
+    totals = story_selectors.counts_by_domain(audience, rounds)
+    examples = story_selectors.titles_by_domain(audience, rounds, [domain.pk], totals)
     examples = examples.get(domain.pk, [])
     link = may_open_stories(user)
     for story in examples:
         story["url"] = story_url(story["id"]) if link else None
-    chosen = []
-    quotes = {}
-    if round is not None:
-        chosen = report_selectors.selections(round, audience, [domain.pk]).get(domain.pk, [])
-        quotes = report_selectors.citizen_quotes(round, [domain.pk]).get(domain.pk, {})
+    chosen, quotes = [], {}
+    if basis is not None:
+        ids = [w.pk for w in basis.workshops]
+        chosen = report_selectors.selections(ids, audience, [domain.pk]).get(domain.pk, [])
+        quotes = report_selectors.citizen_quotes(ids, [domain.pk]).get(domain.pk, {})
     for selection in chosen:
         selection.story_url = story_url(selection.story_id) if link else None
     return {
+        "basis": basis,
+        "basis_sentence": basis_sentence(basis.ranking_workshops) if basis else "",
         "ranking": ranking,
         "result": result,
         "not_prioritised": ranking is not None and (result is None or not result.prioritised),

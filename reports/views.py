@@ -1,5 +1,11 @@
 """The pages that combine apps: the start page, the domain overview and summaries, and
-the learning report (HTML, print, Word)."""
+the learning report (HTML, print, Word) of one report edition.
+
+A published edition is served from its frozen copy (never rebuilt per view); one that
+lost a story's consent since is shown only as a mark with the way to rebuild it. An
+edition being prepared is built from the data, its body cached between writes
+(aktiv.page_cache).
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
@@ -7,21 +13,24 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from aktiv import audit, page_cache
-from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_may, role_required
+from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
 from domains.models import Domain
 
-from . import services, summaries, wording
+from . import editions, placeholders, services, summaries, wording
+from .blocks import blocks
 from .builder import build_report, learn_heading, organisation_name
-from .forms import Choice, ReportTextForm
-from .models import ReportText
+from .forms import EditionChoice, ReportTextForm
+from .models import Edition, ReportText
 from .overview import manager_overview
 from .word import DOCX_CONTENT_TYPE, render_docx
 
 SUMMARY_READERS = (STAFF, FACILITATOR, MANAGER)
+REPORT_READERS = (STAFF, FACILITATOR, MANAGER)
 
 
 def home(request):
@@ -34,12 +43,16 @@ def home(request):
 
 @role_required(*SUMMARY_READERS)
 def domain_list(request):
-    """The domains ranked by a chosen workshop, with story counts and cross tables."""
+    """The domains ranked by a report edition, with story counts and cross tables."""
 
     def build():
-        choice = Choice(request.GET)
-        context = summaries.overview(request.user, choice.round, choice.workshop)
-        context.update(choice=choice, query=urlencode(choice.query()))
+        choice = EditionChoice(request.GET)
+        context = summaries.overview(request.user, choice.edition)
+        context.update(
+            choice=choice,
+            query=urlencode(choice.query()),
+            may_prepare=editions.may_prepare(request.user),
+        )
         return context
 
     return page_cache.cached_page(
@@ -57,8 +70,8 @@ def domain_detail(request, slug):
     domain = get_object_or_404(Domain, slug=slug)
 
     def build():
-        choice = Choice(request.GET)
-        context = summaries.summary(request.user, domain, choice.round, choice.workshop)
+        choice = EditionChoice(request.GET)
+        context = summaries.summary(request.user, domain, choice.edition)
         context.update(
             domain=domain,
             choice=choice,
@@ -81,93 +94,164 @@ def domain_detail(request, slug):
     )
 
 
-def _report_context(request):
-    choice = Choice(request.GET)
-    report = build_report(choice.round, choice.workshop)
-    return {
-        "choice": choice,
-        "report": report,
-        "query": urlencode(choice.query()),
-        "can_edit_texts": _can_edit_texts(request.user),
-    }
+# --- the report -----------------------------------------------------------------------------
 
 
-def _can_edit_texts(user):
-    return has_role(user, STAFF) and role_may(user, "reports.change_reporttext")
-
-
-def _audit_detail(report):
-    detail = {}
-    if report.round is not None:
-        detail.update(runde=report.round.name, runde_id=report.round.pk)
-    if report.workshop is not None:
-        detail["workshop_id"] = report.workshop.pk
+def _audit_detail(edition):
+    detail = {"udgave_id": edition.pk, "udgivet": edition.is_published}
     return detail
 
 
+def _tools(request, choice):
+    edition = choice.edition
+    return {
+        "choice": choice,
+        "edition": edition,
+        "query": urlencode(choice.query()),
+        "may_prepare": editions.may_prepare(request.user),
+        "can_edit_texts": editions.may_edit_texts(request.user, edition),
+        "may_publish": editions.may_publish(request.user, edition),
+    }
+
+
+def _frozen_body(edition):
+    html = Edition.objects.filter(pk=edition.pk).values_list("frozen_html", flat=True).first()
+    return mark_safe(html or "")  # noqa: S308 (rendered by our own templates when published)
+
+
 @never_cache
-@role_required(STAFF, MANAGER)
+@role_required(*REPORT_READERS)
 def report(request):
-    can_edit = _can_edit_texts(request.user)
+    choice = EditionChoice(request.GET)
+    context = _tools(request, choice)
+    edition = choice.edition
+    if edition is None:
+        return render(request, "reports/report_none.html", context)
+    if edition.is_published:
+        if not edition.is_stale:
+            context["frozen"] = _frozen_body(edition)
+        return render(request, "reports/report_published.html", context)
     return page_cache.cached_page(
         request,
         "reports:report",
         "reports/report.html",
         "reports/_report_page_body.html",
-        lambda: _report_context(request),
-        vary=(can_edit,),
+        lambda: {**context, "report": build_report(edition)},
+        page_context={"edition": edition},
+        vary=(context["can_edit_texts"], context["may_publish"], context["may_prepare"]),
     )
 
 
 @never_cache
-@role_required(STAFF, MANAGER)
+@role_required(*REPORT_READERS)
 def printable_report(request):
     """The print layout (no navigation); each visit is audited as a print."""
-    context = _report_context(request)
+    choice = EditionChoice(request.GET)
+    context = _tools(request, choice)
+    edition = choice.edition
+    if edition is None:
+        return redirect("reports:report")
+    if edition.is_published:
+        if edition.is_stale:
+            return redirect(edition.get_absolute_url())
+        context["frozen"] = _frozen_body(edition)
+    else:
+        context["report"] = build_report(edition)
     audit.record(
         request.user,
         audit.Action.PRINT,
-        object_type="reports.report",
+        edition,
         label=_("Læringsrapport"),
-        **_audit_detail(context["report"]),
+        **_audit_detail(edition),
     )
     return render(request, "reports/report_print.html", context)
 
 
 @never_cache
-@role_required(STAFF, MANAGER)
+@role_required(*REPORT_READERS)
 def report_word(request):
-    """The report as .docx; audited as an export."""
-    context = _report_context(request)
-    report = context["report"]
-    content = render_docx(report)
+    """The report as .docx (a published edition's stored file); audited as an export."""
+    choice = EditionChoice(request.GET)
+    edition = choice.edition
+    if edition is None:
+        return redirect("reports:report")
+    if edition.is_published:
+        if edition.is_stale:
+            messages.warning(
+                request,
+                _(
+                    "Udgaven skal genopbygges uden de fortællinger, der har mistet samtykket, "
+                    "før den kan hentes."
+                ),
+            )
+            return redirect(edition.get_absolute_url())
+        content = Edition.objects.values_list("frozen_docx", flat=True).get(pk=edition.pk)
+        content = bytes(content)
+    else:
+        from .models import WordTemplate
+
+        template = WordTemplate.objects.order_by("-uploaded_at", "-id").first()
+        content = render_docx(build_report(edition), template.content if template else None)
     audit.record(
         request.user,
         audit.Action.EXPORT,
-        object_type="reports.report",
+        edition,
         label=_("Læringsrapport"),
         format="docx",
-        **_audit_detail(report),
+        **_audit_detail(edition),
     )
-    name = "laeringsrapport"
-    if report.round is not None:
-        name += "-" + "".join(c if c.isalnum() else "-" for c in report.round.name)
+    name = "laeringsrapport-" + "".join(c if c.isalnum() else "-" for c in edition.title)[:60]
     response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}.docx"'
     return response
 
 
-@role_required(STAFF)
+# --- the standard texts new editions start from ------------------------------------------------
+
+
+@role_required(STAFF, FACILITATOR, MANAGER)
 @permission_required("reports.change_reporttext", raise_exception=True)
 def text_edit(request, key):
     text = get_object_or_404(ReportText, key=key)
     form = ReportTextForm(request.POST or None, instance=text)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and "preview" not in request.POST:
         services.update_text(key, user=request.user, **form.cleaned_data)
-        messages.success(request, _("Teksten er gemt."))
-        return redirect(reverse("reports:report") + f"#report-{_anchor(key)}")
-    return render(request, "reports/text_form.html", {"form": form, "text": text})
+        messages.success(request, _("Standardteksten er gemt. Den bruges i nye udgaver."))
+        return redirect("reports:editions")
+    return render(
+        request,
+        "reports/text_form.html",
+        {
+            "form": form,
+            "text": text,
+            "standard": True,
+            "back": reverse("reports:editions"),
+            **_preview_context(form, None),
+        },
+    )
 
 
-def _anchor(key):
-    return {"preface_closing": "preface"}.get(key, key)
+def _preview_context(form, edition):
+    """The placeholders with the values of `edition` (or of the default edition) and the
+    typed text filled in with them."""
+    if edition is None:
+        listed = editions.default_of(editions.listing())
+        edition = editions.full(listed.pk) if listed is not None else None
+    values = build_report(edition).values if edition is not None else {}
+    body = form["body"].value() or ""
+    rows = []
+    for name, description, number in placeholders.catalogue():
+        rows.append(
+            {
+                "name": "{" + name + "}",
+                "description": description,
+                "value": values.get(name, "–"),
+                "word": ("{" + name + "_ord}", values.get(name + "_ord", "–")) if number else None,
+            }
+        )
+    return {
+        "placeholders": rows,
+        "preview_edition": edition,
+        "preview": blocks(placeholders.fill(body, values)) if values else [],
+        "unknown": placeholders.unknown(body),
+    }

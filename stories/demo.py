@@ -3,10 +3,12 @@
 The texts are fictional demo text written for Aktiv, not the report's stories. The
 twenty stories of round "2019–2021" are ready with analysis and report consent, so
 `Story.objects.for_report()` holds exactly these twenty; their employment types match
-the report's preface (7 / 4 / 2 / 5 / 2). Five more stories show the other states:
+the report's preface (7 / 4 / 2 / 5 / 2). Six more stories show the other states:
 two earlier stories of the same storytellers in round "2017–2018" (analysis consent
-only, for the longitudinal view), a draft, a story with analysis consent only and a
-story whose consent was withdrawn.
+only, for the longitudinal view), a draft, a story with analysis consent only, a ready
+story whose storyteller has not been asked for consent yet, and a story whose consent
+was withdrawn. The round's ready stories not withdrawn are 22, as the seed report's
+method section says ("Der blev i alt indsamlet 22 forandringsfortællinger").
 
 Idempotent: stories are keyed by title + round and only saved when something differs.
 """
@@ -212,7 +214,7 @@ EARLIER = [
     },
 ]
 
-# Three stories that show consent at work and do not count toward the report.
+# Four stories that show consent at work and do not count toward the report.
 EXTRA = [
     {
         "title": "En ny rutine om morgenen",
@@ -248,6 +250,18 @@ EXTRA = [
         "consent": "withdrawn",
         "text": "(Fiktiv demotekst)\nFortælleren har trukket sit samtykke tilbage. "
         "Fortællingen ses kun af medarbejdere.",
+        "significance": "",
+    },
+    {
+        "title": "Jeg hjælper til i haven",
+        "storyteller_code": "B-024",
+        "employment_type": U,
+        "collected_on": D(2021, 6, 29),
+        "domains": ["glaede"],
+        "status": Story.Status.READY,
+        "consent": (),
+        "text": "(Fiktiv demotekst)\nFortællingen er læst op og godkendt, men der er endnu "
+        "ikke spurgt om samtykke. Den ses kun af medarbejdere.",
         "significance": "",
     },
 ]

@@ -6,7 +6,8 @@ of the reader (audience_for), and a collection round (None: every round). Lists 
 titles read the stories themselves, a bounded number per domain.
 """
 
-from django.db.models import Count, Q, Sum
+from django.db.models import CharField, Count, Q, Sum, Value
+from django.db.models.functions import Coalesce, Concat, NullIf
 
 from aktiv.roles import FACILITATOR, STAFF, has_role
 
@@ -37,16 +38,27 @@ def audience_for(user):
     return Audience.REPORT
 
 
+def round_ids(round):
+    """None (every round), or the ids of one round or of a list of rounds."""
+    if round is None:
+        return None
+    if isinstance(round, (list, tuple, set, frozenset)):
+        return sorted(r.pk for r in round)
+    return [round.pk]
+
+
 def audience_condition(audience, round=None, prefix=""):
-    """The stories an audience sees, in a round (None: every round), as a condition
-    (stories.models.consent_condition; `prefix` puts it on a related story)."""
+    """The stories an audience sees, in a round or a list of rounds (None: every round),
+    as a condition (stories.models.consent_condition; `prefix` puts it on a related
+    story)."""
     if audience == Audience.ALL:
         condition = Q()
     else:
         scope = None if audience == Audience.STAFF else audience.value
         condition = consent_condition(scope, prefix)
-    if round is not None:
-        condition &= Q(**{f"{prefix}round_id": round.pk})
+    ids = round_ids(round)
+    if ids is not None:
+        condition &= Q(**{f"{prefix}round_id__in": ids})
     return condition
 
 
@@ -61,9 +73,41 @@ def visible_to(user):
 
 def _rows(model, audience, round):
     rows = model.objects.filter(audience=audience)
-    if round is not None:
-        rows = rows.filter(round_id=round.pk)
+    ids = round_ids(round)
+    if ids is not None:
+        rows = rows.filter(round_id__in=ids)
     return rows
+
+
+def counts_of_ids(audience, round, ids):
+    """The counts of a report (employment types, domains, storytellers) over the stories
+    with these ids that the audience still sees, counted from the stories themselves
+    (three queries; for a rebuild from a manifest, never per view):
+    {"employment": {type: n}, "domains": {domain id: n}, "storytellers": n}."""
+    stories = Story.objects.filter(audience_condition(audience, round), pk__in=list(ids))
+    employment = {
+        row["employment_type"]: row["n"]
+        for row in stories.values("employment_type").annotate(n=Count("id"))
+    }
+    domains = {
+        row["domain_id"]: row["n"]
+        for row in StoryDomain.objects.filter(story__in=stories)
+        .values("domain_id")
+        .annotate(n=Count("story_id", distinct=True))
+    }
+    tellers = (
+        stories.annotate(
+            teller=Coalesce(
+                NullIf("storyteller_code", Value("")),
+                Concat(Value("#"), "id", output_field=CharField()),
+                output_field=CharField(),
+            )
+        )
+        .values("teller")
+        .distinct()
+        .count()
+    )
+    return {"employment": employment, "domains": domains, "storytellers": tellers}
 
 
 def story_total(audience, round=None):
@@ -117,8 +161,10 @@ def cooccurrence(audience, round=None):
 
 
 def feedback_counts(audience, round=None):
-    """{"stories", "storytellers", "with_feedback", "stories_with_feedback"}: counts."""
-    if round is not None:  # kept per round by the triggers: one row
+    """{"stories", "storytellers", "with_feedback", "stories_with_feedback"}: counts, in
+    a round, a list of rounds or every round (None)."""
+    ids = round_ids(round)
+    if ids is not None and len(ids) == 1:  # kept per round by the triggers: one row
         total = _rows(StorytellerTotal, audience, round).first()
         return {
             "stories": story_total(audience, round),
@@ -126,7 +172,7 @@ def feedback_counts(audience, round=None):
             "with_feedback": total.tellers_heard if total else 0,
             "stories_with_feedback": total.stories_heard if total else 0,
         }
-    # Every round: a storyteller with stories in two rounds counts once.
+    # Several rounds: a storyteller with stories in two of them counts once.
     rows = _rows(StorytellerCount, audience, round).filter(stories__gt=0)
     tellers = rows.values("teller").annotate(told=Sum("stories"), heard=Sum("with_feedback"))
     return tellers.aggregate(
@@ -137,17 +183,19 @@ def feedback_counts(audience, round=None):
     )
 
 
-def titles_by_domain(audience, round, domain_ids, totals, limit=EXAMPLE_LIMIT):
+def titles_by_domain(audience, round, domain_ids, totals, limit=EXAMPLE_LIMIT, only_ids=None):
     """{domain id: [{"id", "title", "total"}, ...]}: the first `limit` stories of each
     domain that the audience sees, in collection order, in one query made of one bounded
-    part per domain; `totals` ({domain id: n}) comes from counts_by_domain."""
+    part per domain; `totals` ({domain id: n}) comes from counts_by_domain. `only_ids`
+    restricts the stories to those ids (a report edition rebuilt from its manifest)."""
     wanted = [d for d in domain_ids if totals.get(d)]
     if not wanted:
         return {}
-    tagged = (
-        StoryDomain.objects.filter(audience_condition(audience, round, prefix="story__"))
-        .order_by("story__collected_on", "story_id")
-        .values_list("domain_id", "story_id", "story__title")
+    tagged = StoryDomain.objects.filter(audience_condition(audience, round, prefix="story__"))
+    if only_ids is not None:
+        tagged = tagged.filter(story_id__in=list(only_ids))
+    tagged = tagged.order_by("story__collected_on", "story_id").values_list(
+        "domain_id", "story_id", "story__title"
     )
     parts = [tagged.filter(domain_id=domain_id)[:limit] for domain_id in wanted]
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]

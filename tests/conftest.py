@@ -28,6 +28,7 @@ SEED_MIGRATIONS = [
     "domains.migrations.0002_seed_domains",
     "domains.migrations.0004_easy_read_statements",
     "reports.migrations.0002_seed_texts",
+    "reports.migrations.0005_text_placeholders",
 ]
 
 

@@ -198,6 +198,7 @@ EMPLOYMENT = (
 REPORT_CONSENT = ("analysis", "report")
 
 DRAFT_TITLE = "Kladde der aldrig må vises"
+NO_CONSENT_TITLE = "Klar, men uden samtykke endnu"
 WITHDRAWN_TITLE = "Trukket tilbage og skjult"
 ANALYSIS_ONLY_TITLE = "Kun til analyse, ikke rapport"
 PUBLIC_TITLE = "Det rette match"
@@ -213,6 +214,7 @@ class Scenario:
     partners: Workshop = None
     open: Workshop = None
     hidden: list = field(default_factory=list)  # Stories that must not be in the report
+    edition: object = None  # the report edition being prepared (reports.models.Edition)
 
 
 def add_quotes(workshop):
@@ -247,7 +249,7 @@ def _scenario_workshop(title, kind, held_on, round_):
     return workshop, list(workshop.groups.order_by("number"))
 
 
-def build_scenario(collector=None):
+def build_scenario(collector=None, signer=None):
     round_ = CollectionRound.objects.create(
         name="2019–2021", starts_on=datetime.date(2019, 1, 1), ends_on=datetime.date(2021, 12, 31)
     )
@@ -291,6 +293,13 @@ def build_scenario(collector=None):
             consent=("analysis",),
             collected_by=collector,
             storyteller_code="K-003",
+        ),
+        make_story(
+            NO_CONSENT_TITLE,
+            ["glaede"],
+            round_,
+            collected_by=collector,
+            storyteller_code="K-004",
         ),
     ]
 
@@ -348,7 +357,39 @@ def build_scenario(collector=None):
         votes=VOTES_PER_PARTICIPANT,
         domains=Domain.objects.all(),
     )
+    scenario.edition = make_edition(
+        [round_], ranking=[citizens], workshops=[staff, partners], signed_by=signer
+    )
     return scenario
+
+
+def make_edition(
+    rounds,
+    *,
+    ranking=(),
+    workshops=(),
+    title="Læringsrapport 2019–2021",
+    dated=datetime.date(2021, 6, 1),
+    signed_by=None,
+    signer_title="Leder Aalborg AKTIV og Aalborg FRI-TID",
+    user=None,
+):
+    """A report edition being prepared, with copies of the standard texts (written
+    straight to the database, without an audit event; the rules are tested through
+    reports.services)."""
+    from reports.models import Edition, EditionText, ReportText
+
+    edition = Edition.objects.create(
+        title=title, dated=dated, signed_by=signed_by, signer_title=signer_title, created_by=user
+    )
+    edition.rounds.set(rounds)
+    edition.ranking_workshops.set(ranking)
+    edition.workshops.set([*ranking, *workshops])
+    EditionText.objects.bulk_create(
+        EditionText(edition=edition, key=t.key, title=t.title, body=t.body)
+        for t in ReportText.objects.all()
+    )
+    return edition
 
 
 def bulk_stories(round, count, domains=("glaede", "laering"), **kwargs):

@@ -7,7 +7,7 @@ from aktiv.text import CleanTextForm, CleanTextModelForm
 from domains.models import Domain
 from stories.models import CollectionRound
 
-from .models import MAX_VOTES, Group, Quote, Selection, Workshop
+from .models import MAX_VOTES, AnalysisNote, Group, Quote, Selection, Workshop
 
 MAX_GROUPS = 30
 
@@ -52,6 +52,7 @@ class WorkshopForm(CleanTextModelForm):
             "expected_participants",
             "domains",
             "results_visible",
+            "is_rehearsal",
         ]
         widgets = {
             "held_on": DateInput(),
@@ -234,6 +235,45 @@ class QuoteForm(CleanTextModelForm):
         text = self.cleaned_data["text"].strip()
         if not text:
             raise forms.ValidationError(_("Skriv hvad der blev sagt."))
+        return text
+
+
+class AnalysisNoteForm(CleanTextModelForm):
+    """A group's answer to one of the two analysis questions about a domain."""
+
+    class Meta:
+        model = AnalysisNote
+        fields = ["domain", "question", "group", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5}), "question": forms.RadioSelect}
+        error_messages = {
+            "domain": {
+                "required": _("Vælg forandringsområdet."),
+                "invalid_choice": _("Vælg et af forandringsområderne på listen."),
+            },
+            "question": {
+                "required": _("Vælg hvilket spørgsmål gruppen svarede på."),
+                "invalid_choice": _("Vælg hvilket spørgsmål gruppen svarede på."),
+            },
+            "group": {"invalid_choice": _("Vælg en af workshoppens grupper.")},
+            "text": {"required": _("Skriv gruppens svar.")},
+        }
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].queryset = workshop.domains.order_by("order", "name")
+        self.fields["domain"].empty_label = _("Vælg forandringsområde")
+        self.fields["question"].choices = [
+            (value, AnalysisNote.question_text(value)) for value in AnalysisNote.Question.values
+        ]
+        self.fields["group"].queryset = workshop.groups.order_by("number")
+        self.fields["group"].required = False
+        self.fields["group"].empty_label = _("Ingen bestemt gruppe")
+        self.helper = _helper(_("Gem svaret"))
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Skriv gruppens svar."))
         return text
 
 

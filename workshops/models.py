@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from aktiv.dates import short_datetime
+from aktiv import organisation
 from domains.models import Domain
 from stories.models import CollectionRound, Story
 
@@ -65,6 +66,14 @@ class Workshop(models.Model):
     )
     results_visible = models.BooleanField(
         _("deltagerne må se resultatet, før afstemningen lukker"), default=False
+    )
+    is_rehearsal = models.BooleanField(
+        _("øvelse"),
+        default=False,
+        help_text=_(
+            "En øvelse (fx en prøve af afstemningen) tæller aldrig med i en prioritering, "
+            "en rapport, en sammenligning eller et overblik."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
@@ -290,6 +299,67 @@ class Selection(models.Model):
 
     def __str__(self):
         return f"{self.workshop}: {self.domain}"
+
+
+class AnalysisNote(models.Model):
+    """A group's answer, in an analysis workshop (staff, partners), to one of the seed
+    report's two questions about a domain: drafts for the domain's texts."""
+
+    class Question(models.TextChoices):
+        CHANGES = "changes", _("Hvad er det, der forandrer sig i borgernes liv?")
+        CREATES = (
+            "creates",
+            _("Hvad er det i organisationens arbejde, som bidrager til at skabe den forandring?"),
+        )
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="analysis_notes")
+    group = models.ForeignKey(
+        Group,
+        verbose_name=_("gruppe"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="analysis_notes",
+    )
+    domain = models.ForeignKey(
+        Domain, verbose_name=_("forandringsområde"), on_delete=models.PROTECT, related_name="analysis_notes"
+    )
+    question = models.CharField(_("spørgsmål"), max_length=10, choices=Question.choices)
+    text = models.TextField(_("gruppens svar"), max_length=5000)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("analysesvar")
+        verbose_name_plural = _("analysesvar")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(question__in=["changes", "creates"]),
+                name="analysisnote_question_known",
+            ),
+        ]
+        indexes = [models.Index(fields=["domain", "question"], name="analysisnote_domain")]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def audit_label(self):
+        return f"Analysesvar #{self.pk}"
+
+    @staticmethod
+    def question_text(question):
+        """The question as the seed report asks it, with the organisation's name."""
+        if question == AnalysisNote.Question.CHANGES:
+            return str(AnalysisNote.Question.CHANGES.label)
+        return _("Hvad er det i %(org)s arbejde, som bidrager til at skabe den forandring?") % {
+            "org": organisation.possessive()
+        }
+
+    @property
+    def question_label(self):
+        return self.question_text(self.question)
 
 
 class JoinAttempt(models.Model):

@@ -1,20 +1,28 @@
 """Query functions the domain summaries, the report and the feedback letter read.
 
-Rankings come from `workshops.selectors.ranking`; this module adds which workshop ranks
-by default, the quotes and selections per domain, and the workshops of a round. Each
-function runs a fixed number of queries whatever the number of ballots or quotes.
+Rankings come from `workshops.selectors` (`ranking`, `combined_ranking`); this module
+adds the workshops a report edition may use, the quotes and selections of given
+workshops per domain, and the analysis workshops' answers. A rehearsal workshop counts
+nowhere here. Each function runs a fixed number of queries whatever the number of
+ballots or quotes.
 """
 
-from django.db.models import Count, F
+from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from stories.models import CollectionRound
 from stories.selectors import audience_condition
 
-from .models import Quote, Selection, Workshop
+from .models import AnalysisNote, Group, Quote, Selection, Workshop
 from .selectors import participants
+from .tallies import GroupCount
 
 CLOSED = Workshop.Status.CLOSED
 READING_KINDS = (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED)
+# How many closed workshops a report edition's form offers (newest first).
+CANDIDATE_LIMIT = 40
+# How many analysis workshops' answers the page for writing a domain's texts shows.
+ANALYSIS_WORKSHOPS = 12
 
 
 def rounds():
@@ -27,77 +35,99 @@ def latest_round():
 
 
 def closed_workshops():
-    """Closed workshops (those that can rank the domains), newest first."""
+    """Closed workshops that may count (never a rehearsal), newest first."""
     return (
-        Workshop.objects.filter(status=CLOSED).select_related("round").order_by("-held_on", "-id")
+        Workshop.objects.filter(status=CLOSED, is_rehearsal=False)
+        .select_related("round")
+        .order_by("-held_on", "-id")
     )
 
 
-def closed_workshops_plain():
-    """Closed workshops, newest first, without joins (for choice lists)."""
-    return Workshop.objects.filter(status=CLOSED).order_by("-held_on", "-id")
+def candidate_workshops(round_ids, limit=CANDIDATE_LIMIT):
+    """The closed workshops of the rounds that a report edition may be built from (never a
+    rehearsal), newest first, at most `limit` (one query)."""
+    return list(closed_workshops().filter(round_id__in=list(round_ids))[:limit])
 
 
-def default_ranking_workshop(round=None):
-    """The latest closed citizens' workshop of the round (default: the latest round).
+def workshops_with_counts(workshop_ids):
+    """The workshops in date order with participant (ballot) and group counts: how many
+    groups there are (`group_count`) and how many cast a ballot (`groups_voting`). One
+    query; the ballots are counted by PostgreSQL (workshops.tallies)."""
+    if not workshop_ids:
+        return []
+    voting = (
+        GroupCount.objects.filter(workshop=OuterRef("pk"), ballots__gt=0)
+        .values("workshop")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    groups = (
+        Group.objects.filter(workshop=OuterRef("pk"))
+        .values("workshop")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Workshop.objects.filter(pk__in=list(workshop_ids))
+        .select_related("round")
+        .annotate(
+            participants=participants(),
+            group_count=Coalesce(Subquery(groups), 0),
+            groups_voting=Coalesce(Subquery(voting), 0),
+        )
+        .order_by("held_on", "id")
+    )
 
-    Falls back to the latest closed citizens' workshop anywhere, then any closed workshop.
-    """
-    citizens = closed_workshops().filter(kind=Workshop.Kind.CITIZENS)
-    if round is None:
-        round = latest_round()
-    if round is not None:
-        found = citizens.filter(round=round).first()
-        if found is not None:
-            return found
-    return citizens.first() or closed_workshops().first()
 
-
-def latest_closed_of_kind(round, kinds):
-    """{kind: latest closed workshop of that kind in the round} (one query)."""
-    if round is None:
-        return {}
-    result = {}
-    for workshop in closed_workshops().filter(round=round, kind__in=kinds):
-        result.setdefault(workshop.kind, workshop)
-    return result
-
-
-def _citizen_quotes(round, domain_ids=None):
+def _quotes_of(workshop_ids, domain_ids=None):
     quotes = Quote.objects.filter(
-        workshop__kind=Workshop.Kind.CITIZENS, workshop__status=CLOSED, workshop__round=round
+        workshop_id__in=list(workshop_ids),
+        workshop__kind=Workshop.Kind.CITIZENS,
+        workshop__status=CLOSED,
+        workshop__is_rehearsal=False,
     )
     if domain_ids is not None:
         quotes = quotes.filter(domain_id__in=domain_ids)
     return quotes
 
 
-def citizen_quotes(round, domain_ids=None):
-    """{domain id: {"why": [text], "role": [text], "groups": n}} from the round's closed
-    citizens' workshops; "groups" counts the distinct groups the quotes came from."""
+def citizen_quotes(workshop_ids, domain_ids=None):
+    """{domain id: {"why": [text], "role": [text], "groups": n}} from the given closed
+    citizens' workshops only (one query); "groups" counts the distinct groups the quotes
+    came from."""
     result = {}
-    for quote in _citizen_quotes(round, domain_ids).order_by("domain_id", "kind", "id"):
-        entry = result.setdefault(quote.domain_id, {"why": [], "role": [], "groups": set()})
-        entry[quote.kind if quote.kind in ("why", "role") else "why"].append(quote.text)
-        if quote.group_id:
-            entry["groups"].add(quote.group_id)
+    if not workshop_ids:
+        return result
+    rows = _quotes_of(workshop_ids, domain_ids).order_by(
+        "domain_id", "kind", "workshop__held_on", "workshop_id", "id"
+    )
+    for domain_id, kind, text, group_id in rows.values_list(
+        "domain_id", "kind", "text", "group_id"
+    ):
+        entry = result.setdefault(domain_id, {"why": [], "role": [], "groups": set()})
+        entry[kind if kind in ("why", "role") else "why"].append(text)
+        if group_id:
+            entry["groups"].add(group_id)
     for entry in result.values():
         entry["groups"] = len(entry["groups"])
     return result
 
 
-def selections(round, audience, domain_ids=None):
-    """{domain id: [Selection]} of the round's closed workshops, only for stories the
-    audience may see (stories.selectors.audience_condition); the story's title and the
-    workshop loaded in the same query."""
+def selections(workshop_ids, audience, domain_ids=None, full_text=False):
+    """{domain id: [Selection]} of the given closed workshops only, for stories the
+    audience may see (stories.selectors.audience_condition); the story's title (and with
+    `full_text` its text) and the workshop loaded in the same query."""
+    if not workshop_ids:
+        return {}
     rows = Selection.objects.filter(
         audience_condition(audience, prefix="story__"),
-        workshop__round=round,
+        workshop_id__in=list(workshop_ids),
         workshop__status=CLOSED,
+        workshop__is_rehearsal=False,
     )
     if domain_ids is not None:
         rows = rows.filter(domain_id__in=domain_ids)
-    rows = rows.select_related("story", "workshop").only(
+    fields = [
         "id",
         "domain_id",
         "reason",
@@ -108,30 +138,43 @@ def selections(round, audience, domain_ids=None):
         "workshop__title",
         "workshop__kind",
         "workshop__held_on",
-    )
+    ]
+    if full_text:
+        fields.append("story__text")
+    rows = rows.select_related("story", "workshop").only(*fields)
     result = {}
     for selection in rows.order_by("workshop__held_on", "workshop_id", "id"):
         result.setdefault(selection.domain_id, []).append(selection)
     return result
 
 
-def round_workshops(round):
-    """The round's workshops (not drafts) in date order, with participant (ballot) and
-    group counts (one query; the ballots are counted by PostgreSQL, workshops.tallies)."""
-    if round is None:
-        return []
-    return list(
-        Workshop.objects.filter(round=round)
-        .exclude(status=Workshop.Status.DRAFT)
-        .annotate(participants=participants(), group_count=Count("groups"))
-        .order_by("held_on", "id")
+def analysis_notes(domain_id, workshop_limit=ANALYSIS_WORKSHOPS):
+    """The groups' answers to the two analysis questions about a domain, from the newest
+    `workshop_limit` analysis workshops that answered them (never a rehearsal):
+    [(workshop, {"changes": [note], "creates": [note]})], newest first (two queries)."""
+    workshops = list(
+        Workshop.objects.filter(is_rehearsal=False, analysis_notes__domain_id=domain_id)
+        .distinct()
+        .order_by("-held_on", "-id")[:workshop_limit]
     )
+    if not workshops:
+        return []
+    by_workshop = {w.pk: (w, {"changes": [], "creates": []}) for w in workshops}
+    notes = (
+        AnalysisNote.objects.filter(domain_id=domain_id, workshop_id__in=list(by_workshop))
+        .select_related("group")
+        .order_by("question", "group__number", "id")
+    )
+    for note in notes:
+        by_workshop[note.workshop_id][1].setdefault(note.question, []).append(note)
+    return [by_workshop[w.pk] for w in workshops]
 
 
 def workshops_per_round():
-    """[{"round_id", "round__name", "held", "participants"}] for closed workshops."""
+    """[{"round_id", "round__name", "held", "participants"}] for closed workshops (not
+    rehearsals)."""
     rows = (
-        Workshop.objects.filter(status=CLOSED)
+        Workshop.objects.filter(status=CLOSED, is_rehearsal=False)
         .annotate(participants=participants())
         .values_list("round_id", "round__name", "participants")
         .order_by(F("round__starts_on").desc(nulls_last=True), "-round_id")
@@ -160,12 +203,13 @@ def workshops_that_read(story, analysis_consent):
             Workshop.objects.filter(
                 round_id=story.round_id,
                 status=CLOSED,
+                is_rehearsal=False,
                 kind__in=READING_KINDS,
                 held_on__gte=story.collected_on,
             ).order_by("held_on", "id")
         )
     selected = list(
-        Selection.objects.filter(story=story, workshop__status=CLOSED)
+        Selection.objects.filter(story=story, workshop__status=CLOSED, workshop__is_rehearsal=False)
         .select_related("workshop", "domain")
         .order_by("workshop__held_on", "id")
     )

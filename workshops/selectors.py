@@ -38,15 +38,21 @@ class DomainResult:
 
 @dataclass
 class Ranking:
-    workshop: Workshop
+    workshop: Workshop  # the first of `workshops`
     groups: list
     results: list  # DomainResult, best first; not prioritised ones last
+    workshops: list = field(default_factory=list)  # more than one: their votes added up
     participants: int = 0
     paper_ballots: int = 0
     votes: int = 0
     hidden_groups: set = field(default_factory=set)
     # More ballots than the head count the facilitator entered: shown as a mark.
     over_head_count: bool = False
+    groups_with_ballots: int = 0
+
+    @property
+    def combined(self):
+        return len(self.workshops) > 1
 
     @property
     def prioritised(self):
@@ -103,14 +109,10 @@ def ranking(workshop):
     return rankings([workshop])[0]
 
 
-def rankings(workshops):
-    """The rankings of several workshops, in three small queries whatever the number of
-    workshops or ballots: the domains on their ballots, their groups with ballot counts,
-    and the votes per group and domain, all counted by PostgreSQL as the ballots came in
-    (workshops.tallies). Competition ranking (1-2-2-4); within a tie, more groups with
-    votes first, then the domains' display order.
-    """
-    ids = [w.pk for w in workshops]
+def _ranking_data(ids):
+    """{workshop id: domains on its ballot}, {workshop id: groups with ballot counts},
+    {workshop id: [(domain id, group id, votes)]}: three small queries, whatever the
+    number of workshops or ballots (the counts are kept by PostgreSQL, workshops.tallies)."""
     on_ballot = (
         Workshop.domains.through.objects.filter(workshop_id__in=ids)
         .select_related("domain")
@@ -127,16 +129,51 @@ def rankings(workshops):
         "workshop_id", "domain_id", "group_id", "n"
     ):
         counts.setdefault(row[0], []).append(row[1:])
+    return domains, groups, counts
+
+
+def rankings(workshops):
+    """The rankings of several workshops, each on its own, in three small queries
+    whatever the number of workshops or ballots (_ranking_data). Competition ranking
+    (1-2-2-4); within a tie, more groups with votes first, then the domains' display
+    order.
+    """
+    domains, groups, counts = _ranking_data([w.pk for w in workshops])
     return [
-        _rank(w, domains.get(w.pk, []), groups.get(w.pk, []), counts.get(w.pk, []))
+        _rank([w], domains.get(w.pk, []), groups.get(w.pk, []), counts.get(w.pk, []))
         for w in workshops
     ]
 
 
-def _rank(workshop, domains, groups, counts):
-    """One workshop's Ranking from its ballot's domains, its groups (with ballot counts)
-    and its vote counts [(domain id, group id, n)]."""
-    hidden = hidden_groups(groups)
+def combined_ranking(workshops):
+    """One ranking from several workshops: each domain's votes are the sum of its votes
+    on every workshop, read from the counts PostgreSQL keeps (three queries, as
+    rankings). The domains are those on any of the ballots; the groups are all the
+    workshops' groups, each workshop's small groups hidden by its own rule; ties are
+    broken as in rankings. None without workshops."""
+    workshops = list(workshops)
+    if not workshops:
+        return None
+    domains, groups, counts = _ranking_data([w.pk for w in workshops])
+    seen, all_domains, all_groups, all_counts = set(), [], [], []
+    for workshop in workshops:
+        for domain in domains.get(workshop.pk, []):
+            if domain.pk not in seen:
+                seen.add(domain.pk)
+                all_domains.append(domain)
+        all_groups += groups.get(workshop.pk, [])
+        all_counts += counts.get(workshop.pk, [])
+    all_domains.sort(key=lambda d: (d.order, d.name))
+    return _rank(workshops, all_domains, all_groups, all_counts)
+
+
+def _rank(workshops, domains, groups, counts):
+    """The Ranking of one workshop, or of several added up, from their ballots'
+    domains, their groups (with ballot counts) and their vote counts
+    [(domain id, group id, n)]."""
+    hidden = set()
+    for workshop in workshops:  # each workshop's small groups, by its own rule
+        hidden |= hidden_groups([g for g in groups if g.workshop_id == workshop.pk])
 
     by_domain = {d.pk: DomainResult(domain=d) for d in domains}
     hidden_votes = {}  # domain id -> votes in the hidden groups together
@@ -180,14 +217,19 @@ def _rank(workshop, domains, groups, counts):
 
     participants = sum(g.ballot_count for g in groups)
     return Ranking(
-        workshop=workshop,
+        workshop=workshops[0],
+        workshops=list(workshops),
         groups=groups,
         results=results,
         participants=participants,
         paper_ballots=sum(g.paper_count for g in groups),
         votes=sum(r.votes for r in results),
         hidden_groups=hidden,
-        over_head_count=workshop.over_head_count(participants),
+        over_head_count=any(
+            w.over_head_count(sum(g.ballot_count for g in groups if g.workshop_id == w.pk))
+            for w in workshops
+        ),
+        groups_with_ballots=sum(1 for g in groups if g.ballot_count),
     )
 
 
@@ -307,15 +349,16 @@ def _reading_rounds():
 
 
 def round_rankings(collection_round):
-    """The round's latest closed workshop of each kind with its ranking, citizens first.
+    """The round's latest closed workshop of each kind with its ranking, citizens first
+    (rehearsals never count).
 
-    A fixed number of queries: one for the workshops, four per kind (at most four kinds).
+    A fixed number of queries: one for the workshops, three for their rankings.
     """
     kinds = Workshop.Kind
     order = [kinds.CITIZENS, kinds.STAFF, kinds.PARTNERS, kinds.MIXED]
     latest = {}
     for workshop in Workshop.objects.filter(
-        round=collection_round, status=Workshop.Status.CLOSED
+        round=collection_round, status=Workshop.Status.CLOSED, is_rehearsal=False
     ).order_by("-held_on", "-id"):
         latest.setdefault(workshop.kind, workshop)
-    return [ranking(latest[kind]) for kind in order if kind in latest]
+    return rankings([latest[kind] for kind in order if kind in latest])

@@ -22,7 +22,17 @@ from django.utils.translation import gettext as _
 from aktiv import audit
 from aktiv.clients import client_address as client_address_of
 
-from .models import Ballot, Group, JoinAttempt, NewBallotMark, Quote, Selection, Vote, Workshop
+from .models import (
+    AnalysisNote,
+    Ballot,
+    Group,
+    JoinAttempt,
+    NewBallotMark,
+    Quote,
+    Selection,
+    Vote,
+    Workshop,
+)
 
 # Join codes: no look-alikes (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -492,6 +502,38 @@ def delete_quote(quote, *, user):
     with transaction.atomic():
         audit.record(user, audit.Action.DELETE, quote, label=_quote_label(quote))
         quote.delete()
+
+
+def add_analysis_note(workshop, *, user, group, domain, question, text):
+    """A group's answer to one of the two analysis questions about a domain."""
+    with transaction.atomic():
+        note = AnalysisNote.objects.create(
+            workshop=workshop,
+            group=group,
+            domain=domain,
+            question=question,
+            text=text,
+            created_by=user,
+        )
+        audit.record(user, audit.Action.CREATE, note, domaene=domain.pk, spoergsmaal=question)
+    return note
+
+
+def update_analysis_note(note_id, *, user, **values):
+    with transaction.atomic():
+        note = AnalysisNote.objects.select_for_update().get(pk=note_id)
+        changed = audit.changed_fields(note, values)
+        for name, value in values.items():
+            setattr(note, name, value)
+        note.save()
+        audit.record(user, audit.Action.EDIT, note, felter=changed)
+    return note
+
+
+def delete_analysis_note(note, *, user):
+    with transaction.atomic():
+        audit.record(user, audit.Action.DELETE, note)
+        note.delete()
 
 
 def save_selection(workshop, domain, *, user, story, reason, dissent=""):

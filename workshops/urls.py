@@ -28,6 +28,13 @@ urlpatterns = [
     path("<int:pk>/quotes/", views.quote_list, name="quotes"),
     path("<int:pk>/quotes/<int:quote_pk>/edit/", views.quote_edit, name="quote_edit"),
     path("<int:pk>/quotes/<int:quote_pk>/delete/", views.quote_delete, name="quote_delete"),
+    path("<int:pk>/analysis/", views.analysis_notes, name="analysis"),
+    path("<int:pk>/analysis/<int:note_pk>/edit/", views.analysis_note_edit, name="analysis_edit"),
+    path(
+        "<int:pk>/analysis/<int:note_pk>/delete/",
+        views.analysis_note_delete,
+        name="analysis_delete",
+    ),
     path("<int:pk>/selection/", views.selection, name="selection"),
     path("<int:pk>/selection/<int:domain_pk>/", views.selection_save, name="selection_save"),
     path(

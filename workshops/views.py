@@ -21,8 +21,15 @@ from domains.models import Domain
 from stories.models import CollectionRound, Story
 
 from . import exports, selectors, services
-from .forms import GroupNamesForm, PaperBallotForm, QuoteForm, SelectionForm, WorkshopForm
-from .models import Ballot, Quote, Selection, Workshop
+from .forms import (
+    AnalysisNoteForm,
+    GroupNamesForm,
+    PaperBallotForm,
+    QuoteForm,
+    SelectionForm,
+    WorkshopForm,
+)
+from .models import AnalysisNote, Ballot, Quote, Selection, Workshop
 
 READERS = (FACILITATOR, MANAGER)
 SELECTION_KINDS = {Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED}
@@ -129,6 +136,9 @@ def workshop_detail(request, pk):
         "paper": paper,
         "over_head_count": workshop.over_head_count(total),
         "quote_count": workshop.quotes.count(),
+        "analysis_count": workshop.analysis_notes.count()
+        if workshop.kind in SELECTION_KINDS
+        else 0,
         "selection_count": selectors.selections(workshop).count(),
         "can_select": workshop.kind in SELECTION_KINDS,
     }
@@ -294,15 +304,36 @@ def cards(request, pk):
     return render(request, "workshops/cards.html", {"workshop": workshop, "domains": domains})
 
 
+PAPER_BALLOTS_MAX = 200
+
+
 @role_required(FACILITATOR)
 def paper_ballot_sheets(request, pk):
+    """Paper ballots, two per A4 page, each with its number (?antal=N, at most 200;
+    by default one per expected participant, else ten)."""
     workshop = _workshop(pk)
     domains = list(workshop.domains.order_by("order", "name"))
     groups = list(workshop.groups.order_by("number"))
+    count = workshop.expected_participants or 10
+    typed, error = request.GET.get("antal", ""), ""
+    if typed:
+        if typed.strip().isdigit() and 1 <= int(typed) <= PAPER_BALLOTS_MAX:
+            count = int(typed)
+        else:
+            error = _("Skriv et helt tal fra 1 til %(max)s.") % {"max": PAPER_BALLOTS_MAX}
+    count = min(max(count, 1), PAPER_BALLOTS_MAX)
     return render(
         request,
         "workshops/paper_ballots.html",
-        {"workshop": workshop, "domains": domains, "groups": groups, "copies": range(2)},
+        {
+            "workshop": workshop,
+            "domains": domains,
+            "groups": groups,
+            "copies": range(1, count + 1),
+            "count_typed": typed[:6] if error else count,
+            "count_error": error,
+            "max_copies": PAPER_BALLOTS_MAX,
+        },
     )
 
 
@@ -454,6 +485,69 @@ def quote_delete(request, pk, quote_pk):
     services.delete_quote(quote, user=request.user)
     messages.success(request, _("Citatet er slettet."))
     return redirect("workshops:quotes", pk=workshop.pk)
+
+
+# --- analysis answers (staff and partners' workshops) --------------------------------------
+
+
+def _analysis_workshop(pk):
+    """A workshop whose groups analyse the domains (not a citizens' workshop: 404)."""
+    workshop = _workshop(pk)
+    if workshop.kind not in SELECTION_KINDS:
+        raise Http404
+    return workshop
+
+
+@role_required(FACILITATOR)
+def analysis_notes(request, pk):
+    """The groups' answers to the seed's two questions per domain, written down."""
+    workshop = _analysis_workshop(pk)
+    form = AnalysisNoteForm(request.POST or None, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        services.add_analysis_note(workshop, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Svaret er gemt. Du kan skrive det næste."))
+        return redirect("workshops:analysis", pk=workshop.pk)
+    notes = workshop.analysis_notes.select_related("group", "domain").order_by(
+        "domain__order", "domain__name", "question", "group__number", "id"
+    )
+    return render(
+        request,
+        "workshops/analysis_notes.html",
+        {
+            "workshop": workshop,
+            "form": form,
+            "notes": notes,
+            "questions": [
+                (value, AnalysisNote.question_text(value)) for value in AnalysisNote.Question.values
+            ],
+        },
+    )
+
+
+@role_required(FACILITATOR)
+def analysis_note_edit(request, pk, note_pk):
+    workshop = _analysis_workshop(pk)
+    note = get_object_or_404(AnalysisNote, pk=note_pk, workshop=workshop)
+    form = AnalysisNoteForm(request.POST or None, instance=note, workshop=workshop)
+    if request.method == "POST" and form.is_valid():
+        services.update_analysis_note(note.pk, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Svaret er ændret."))
+        return redirect("workshops:analysis", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/analysis_note_form.html",
+        {"workshop": workshop, "form": form, "note": note},
+    )
+
+
+@require_POST
+@role_required(FACILITATOR)
+def analysis_note_delete(request, pk, note_pk):
+    workshop = _analysis_workshop(pk)
+    note = get_object_or_404(AnalysisNote, pk=note_pk, workshop=workshop)
+    services.delete_analysis_note(note, user=request.user)
+    messages.success(request, _("Svaret er slettet."))
+    return redirect("workshops:analysis", pk=workshop.pk)
 
 
 # --- story selection ------------------------------------------------------------------------

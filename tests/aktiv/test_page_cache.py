@@ -94,7 +94,13 @@ def test_a_withdrawn_consent_leaves_the_managers_cached_list_at_once(manager_cli
 
 
 def test_an_erased_story_leaves_every_cached_page(staff_client, manager_client):
-    story = make_story(title="Slettes snart", domains=("glaede",), consent=("analysis", "report"))
+    from tests.factories import make_edition, make_round
+
+    round_ = make_round("Runden")
+    make_edition([round_])  # the report being prepared for the round
+    story = make_story(
+        title="Slettes snart", domains=("glaede",), round=round_, consent=("analysis", "report")
+    )
     pages = ["/stories/", "/domains/glaede/", "/report/"]
     for path in pages:
         assert "Slettes snart" in manager_client.get(path).content.decode(), path

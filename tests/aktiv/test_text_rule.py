@@ -178,13 +178,20 @@ def test_every_free_text_field_of_every_form_is_cleaned(facilitator_user):
     from stories.forms import StoryForm, WithdrawForm
     from stories.models import Story
     from tests.factories import make_workshop
-    from workshops.forms import GroupNamesForm, PaperBallotForm, QuoteForm, SelectionForm
+    from workshops.forms import (
+        AnalysisNoteForm,
+        GroupNamesForm,
+        PaperBallotForm,
+        QuoteForm,
+        SelectionForm,
+    )
 
     workshop = make_workshop()
     kwargs = {
         GroupNamesForm: {"groups": workshop.groups.all()},
         PaperBallotForm: {"workshop": workshop},
         QuoteForm: {"workshop": workshop},
+        AnalysisNoteForm: {"workshop": workshop},
         SelectionForm: {"stories": Story.objects.none()},
         StoryForm: {"user": facilitator_user},
         WithdrawForm: {"story": Story()},

@@ -71,6 +71,7 @@ def ensure_seed_data():
     if not Domain.objects.exists():
         importlib.import_module("domains.migrations.0002_seed_domains").forwards(apps, None)
         importlib.import_module("reports.migrations.0002_seed_texts").forwards(apps, None)
+        importlib.import_module("reports.migrations.0005_text_placeholders").forwards(apps, None)
     if not Group.objects.exists():
         sync_role_permissions()
 
@@ -137,16 +138,19 @@ def test_domain_overview_and_page_with_data_are_accessible(page, live_server, sc
     assert_accessible(page)
 
 
-def test_choosing_a_workshop_without_javascript_reorders_the_overview(
+def test_choosing_an_edition_without_javascript_reorders_the_overview(
     browser, live_server, scenario
 ):
+    from tests.factories import make_edition
+
     make_user(roles.MANAGER, username="chef")
+    staff = make_edition([scenario.round], ranking=[scenario.staff], title="Medarbejdernes")
     context = browser.new_context(java_script_enabled=False, locale="da-DK")
     page = context.new_page()
     login(page, live_server, "chef")
     page.goto(f"{live_server.url}/domains/")
-    page.get_by_label("Prioritering fra workshop").select_option(str(scenario.staff.pk))
-    page.get_by_role("button", name="Vis prioriteringen").click()
+    page.get_by_label("Rapportudgave").select_option(str(staff.pk))
+    page.get_by_role("button", name="Vis udgaven").click()
     first = page.locator("#ranking-heading ~ div table tbody tr").first
     expect(first).to_contain_text("FÆLLESSKAB")
     context.close()

@@ -58,4 +58,5 @@ def test_a_stored_icon_that_does_not_exist_never_breaks_a_page(facilitator_clien
     for client, url in pages:
         response = client.get(url)
         assert response.status_code == 200, url
-        assert "domains/icons/default" in response.content.decode(), url
+        if "paper-ballots" not in url:  # the paper ballot has no icons (two fit an A4 page)
+            assert "domains/icons/default" in response.content.decode(), url

@@ -40,7 +40,7 @@ def ranking_rows(body):
     return rows
 
 
-def test_overview_ranks_by_latest_closed_citizens_workshop_with_ties(manager_client, scenario):
+def test_overview_ranks_by_the_editions_citizens_workshop_with_ties(manager_client, scenario):
     rows = ranking_rows(manager_client.get("/domains/").content.decode())
     assert [name for name, _ in rows] == REPORT_ORDER
     glaede = rows[0][1]
@@ -60,9 +60,13 @@ def test_overview_shows_staff_and_partner_rankings_beside(manager_client, scenar
     assert rows["INDFLYDELSE"][4:] == ["–", "1"]
 
 
-def test_choosing_another_workshop_reorders_the_overview(manager_client, scenario):
-    body = manager_client.get(f"/domains/?workshop={scenario.staff.pk}").content.decode()
+def test_choosing_another_edition_reorders_the_overview(manager_client, scenario):
+    from tests.factories import make_edition
+
+    staff = make_edition([scenario.round], ranking=[scenario.staff], title="Medarbejdernes")
+    body = manager_client.get(f"/domains/?edition={staff.pk}").content.decode()
     assert [name for name, _ in ranking_rows(body)][:3] == ["FÆLLESSKAB", "MULIGHEDER", "GLÆDE"]
+    assert "Siden følger rapportudgaven »Medarbejdernes«" in body
 
 
 def test_managers_count_only_report_consented_stories_staff_all_ready(
@@ -71,7 +75,8 @@ def test_managers_count_only_report_consented_stories_staff_all_ready(
     manager = dict(ranking_rows(manager_client.get("/domains/").content.decode()))
     staff = dict(ranking_rows(staff_client.get("/domains/").content.decode()))
     assert manager["GLÆDE"][3] == "8"
-    assert staff["GLÆDE"][3] == "9"  # + the analysis-only story; never drafts or withdrawn
+    # + the analysis-only story and the one without consent; never drafts or withdrawn
+    assert staff["GLÆDE"][3] == "10"
     assert manager["LÆRING"][3] == "6"
 
 
@@ -115,7 +120,7 @@ def test_overview_shows_how_many_storytellers_got_feedback(staff_client, scenari
     Feedback.objects.create(story=story, given_on="2021-05-01", given_by=staff_user, how="letter")
     Feedback.objects.create(story=story, given_on="2021-06-01", given_by=staff_user, how="phone")
     body = staff_client.get("/domains/").content.decode()
-    assert "1 af 21 fortællere har fået en tilbagemelding" in body
+    assert "1 af 22 fortællere har fået en tilbagemelding" in body
 
 
 def test_domain_page_sections_in_the_reports_order(manager_client, scenario):
@@ -130,7 +135,7 @@ def test_domain_page_sections_in_the_reports_order(manager_client, scenario):
     ]
     assert "Tre grupper drøftede dette og sagde blandt andet:" in body
     assert "Den viser, hvordan det rette match giver arbejdsglæde." in body
-    assert "Plads 1 på »Borgerworkshop«" in body
+    assert "Plads 1 i udgaven »Læringsrapport 2019–2021«" in body
 
 
 def test_domain_page_lists_example_titles_with_consent_applied(
@@ -156,7 +161,7 @@ def test_not_prioritised_domain_page_carries_the_note(manager_client, scenario):
         in body
     )
     assert "Hvad siger borgerne" not in body
-    assert "Ikke prioriteret på »Borgerworkshop«" in body
+    assert "Ikke prioriteret i udgaven »Læringsrapport 2019–2021«" in body
 
 
 def test_one_group_in_words_on_a_domain_page(manager_client, scenario):
@@ -208,7 +213,7 @@ def test_query_count_does_not_grow_with_stories(
         assert "Massefortælling 989" in body
 
 
-@pytest.mark.parametrize("params", ["?workshop=abc", "?round=424242"])
+@pytest.mark.parametrize("params", ["?edition=abc", "?edition=424242"])
 def test_bad_choice_on_overview_shows_message_and_default_ranking(manager_client, scenario, params):
     response = manager_client.get("/domains/" + params)
     assert response.status_code == 200

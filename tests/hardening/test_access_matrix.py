@@ -23,10 +23,11 @@ from django.utils import timezone
 
 from aktiv import roles
 from domains.models import Domain
+from reports import services as report_services
 from stories.models import CollectionRound, PendingImport, Story
 from tests.factories import cast, make_user
 from workshops import services
-from workshops.models import Ballot, Group, JoinAttempt, Quote, Selection, Workshop
+from workshops.models import AnalysisNote, Ballot, Group, JoinAttempt, Quote, Selection, Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +104,8 @@ EXPECTED = {
     "reports:domains": {"-": READERS},
     "domains:create": {"-": by_role(200, 403, 403, 200)},  # facilitators may edit, not add
     "reports:domain": {"domain": READERS},
+    # Writing a domain's texts beside the analysis answers: who may edit domains.
+    "reports:domain_texts": {"domain": by_role(200, 200, 403, 200)},
     "domains:edit": {"domain": by_role(200, 200, 403, 200)},
     # --- stories ----------------------------------------------------------------------------
     "stories:list": {"-": by_role(200, 403, 200, 200)},
@@ -157,6 +160,10 @@ EXPECTED = {
     "workshops:quote_delete": per_workshop(POST_ONLY),
     # Citizens' workshops do not select stories (MSC: staff and partners do).
     "workshops:selection": per_workshop(FACILITATOR_ONLY, citizens=by_role(403, 404, 403, 404)),
+    # Likewise the groups' analysis answers come from staff and partners' workshops.
+    "workshops:analysis": per_workshop(FACILITATOR_ONLY, citizens=by_role(403, 404, 403, 404)),
+    "workshops:analysis_edit": per_workshop(FACILITATOR_ONLY, citizens=by_role(403, 404, 403, 404)),
+    "workshops:analysis_delete": per_workshop(POST_ONLY),
     "workshops:selection_save": per_workshop(POST_ONLY),
     "workshops:selection_delete": per_workshop(POST_ONLY),
     "workshops:results": per_workshop(WORKSHOP_READERS),
@@ -194,10 +201,35 @@ EXPECTED = {
         "workshop:closed": everyone(200),
     },
     # --- report -------------------------------------------------------------------------------
-    "reports:report": {"-": by_role(200, 403, 200, 200)},
-    "reports:print": {"-": by_role(200, 403, 200, 200)},
-    "reports:word": {"-": by_role(200, 403, 200, 200)},
-    "reports:text_edit": {"text": STAFF_ONLY, "text:unknown": by_role(404, 403, 403, 404)},
+    # Everyone who works with the report reads it; the facilitator also prepares it.
+    "reports:report": {"-": READERS},
+    "reports:print": {"-": READERS},
+    "reports:word": {"-": READERS},
+    "reports:text_edit": {"text": READERS, "text:unknown": by_role(404, 404, 404, 404)},
+    "reports:editions": {"-": READERS},
+    "reports:edition_create": {"-": by_role(403, 200, 200, 200)},
+    # A published edition cannot change: back to it. The manager here signs the draft.
+    "reports:edition_edit": {
+        "edition:draft": by_role(403, 200, 200, 200),
+        "edition:published": by_role(403, REDIRECT, REDIRECT, REDIRECT),
+    },
+    "reports:edition_text": {
+        "edition:draft": by_role(403, 200, 200, 200),
+        "edition:published": by_role(403, REDIRECT, REDIRECT, REDIRECT),
+    },
+    "reports:edition_publish": {
+        "edition:draft": by_role(403, 403, 200, 200),
+        "edition:published": by_role(403, REDIRECT, REDIRECT, REDIRECT),
+    },
+    "reports:edition_rebuild": {
+        "edition:draft": by_role(403, REDIRECT, REDIRECT, REDIRECT),
+        "edition:published": by_role(403, 200, 200, 200),
+    },
+    "reports:edition_manifest": {
+        "edition:draft": by_role(404, 404, 404, 404),
+        "edition:published": READERS,
+    },
+    "reports:word_template": {"-": ADMIN_ONLY},
     # --- sign-in and users (aktiv.accounts, django-allauth) -------------------------------------
     "accounts:users": {"-": ADMIN_ONLY},
     "accounts:invite": {"-": ADMIN_ONLY},
@@ -353,11 +385,15 @@ def build_world():
         quote = Quote.objects.create(
             workshop=workshop, group=group, domain=domains[0], kind="why", text="Et citat"
         )
+        note = AnalysisNote.objects.create(
+            workshop=workshop, group=group, domain=domains[0], question="changes", text="Svar"
+        )
         states[f"workshop:{state}"] = {
             "pk": workshop.pk,
             "code": workshop.join_code,
             "ballot_pk": ballot.pk,
             "quote_pk": quote.pk,
+            "note_pk": note.pk,
             "domain_pk": domains[0].pk,
         }
         for what in ("resultat", "stemmesedler", "andet"):
@@ -368,7 +404,22 @@ def build_world():
                     "fmt": fmt,
                 }
     states["domain"] = {"slug": domains[0].slug}
-    states["round"] = {"pk": CollectionRound.objects.create(name="Matrix-runde").pk}
+    matrix_round = CollectionRound.objects.create(name="Matrix-runde")
+    states["round"] = {"pk": matrix_round.pk}
+    for state in ("published", "draft"):  # the draft is the newer one: the default is published
+        edition = report_services.create_edition(
+            user=users["facilitator"],
+            title=f"Matrix-udgave {state}",
+            dated=datetime.date(2021, 6, 1),
+            rounds=[matrix_round],
+            workshops=[],
+            ranking_workshops=[],
+            signed_by=users["manager"],
+            signer_title="Leder",
+        )
+        if state == "published":
+            report_services.publish_edition(edition.pk, user=users["manager"])
+        states[f"edition:{state}"] = {"pk": edition.pk, "key": "method"}
     pending = PendingImport.objects.create(token=secrets.token_urlsafe(32), user=users["staff"])
     states["import"] = {"token": pending.token}
     states["user"] = {"pk": users["staff"].pk}

@@ -16,8 +16,10 @@ import pytest
 from django.utils import timezone
 
 from domains.models import Domain
+from reports.models import Edition
+from reports.services import publish_edition
 from stories.models import CollectionRound, Story
-from tests.factories import make_story
+from tests.factories import make_edition, make_story
 from tests.invariants import assert_invariants
 from workshops.models import Selection, Workshop
 
@@ -74,6 +76,9 @@ def marked(staff_user):
         Selection.objects.create(
             workshop=workshop, domain=domain, story=stories[name], reason="Den rørte os."
         )
+    # The report shown is a published edition of the round (its frozen copy).
+    edition = make_edition([round_], workshops=[workshop], signed_by=staff_user)
+    publish_edition(edition.pk, user=staff_user)
     return stories
 
 
@@ -95,6 +100,10 @@ def _text(response):
 
 def _manager_pages(stories):
     pages = ["/", "/domains/", "/report/", "/report/print/", "/report/word/"]
+    pages += ["/report/editions/"]
+    pages += [
+        f"/report/editions/{pk}/manifest/" for pk in Edition.objects.values_list("pk", flat=True)
+    ]
     pages += [f"/domains/{slug}/" for slug in Domain.objects.values_list("slug", flat=True)]
     pages += ["/stories/", "/stories/export.csv", "/stories/export.xlsx"]
     pages += ["/stories/?q=Fortællingen", "/stories/export.csv?q=Fortællingen"]

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from aktiv import roles
 from aktiv.text import CONTROL_RE, find_cpr
 from domains.models import Domain
-from reports.models import ReportText
+from reports.models import EditionText, ReportText
 from stories.models import CollectionRound, Story
 from tests.factories import cast, make_user
 from tests.hardening.conftest import assert_no_server_error, rolled_back
@@ -154,6 +154,7 @@ def _store_legacy_text(world, texts):
         statement=name[:300], what_changes=text, what_creates_change=quote
     )
     ReportText.objects.filter(key="preface").update(title=title[:200], body=significance)
+    EditionText.objects.filter(key="preface").update(title=title[:200], body=significance)
     world.workshop.title = title[:200]
     world.workshop.save()
     Group.objects.filter(pk=world.groups[0].pk).update(name=name[:60])

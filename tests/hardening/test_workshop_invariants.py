@@ -8,7 +8,14 @@ from django.utils import timezone
 from aktiv import roles
 from domains.models import Domain
 from stories.models import CollectionRound, Story
-from tests.factories import cast, make_story, make_user, make_workshop, open_workshop
+from tests.factories import (
+    cast,
+    make_edition,
+    make_story,
+    make_user,
+    make_workshop,
+    open_workshop,
+)
 from tests.invariants import assert_invariants, invariant_violations
 from workshops import services
 from workshops.models import Ballot, Selection, Vote, Workshop
@@ -138,6 +145,8 @@ def test_a_withdrawn_selected_story_shows_nowhere(staff_client, staff_workshop):
         reason="HEMMELIG-BEGRUNDELSE-4711",
     )
     Workshop.objects.filter(pk=staff_workshop.pk).update(status=Workshop.Status.CLOSED)
+    staff_workshop.refresh_from_db()
+    make_edition([staff_workshop.round], workshops=[staff_workshop])  # the report shown
     pages = {
         facilitator: [
             f"/workshops/{staff_workshop.pk}/selection/",

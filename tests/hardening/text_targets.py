@@ -14,10 +14,10 @@ import zipfile
 from dataclasses import dataclass, field
 
 from domains.models import Domain
-from reports.models import ReportText
+from reports.models import Edition, EditionText, ReportText
 from stories.models import CollectionRound, Story
-from tests.factories import make_story, make_workshop, story_form_data
-from workshops.models import Group, Quote, Selection, Workshop
+from tests.factories import make_edition, make_story, make_workshop, story_form_data
+from workshops.models import AnalysisNote, Group, Quote, Selection, Workshop
 
 
 @dataclass
@@ -27,21 +27,27 @@ class World:
     story: Story
     domain: Domain
     groups: list = field(default_factory=list)
+    edition: object = None
+    round: object = None
 
 
 def build_world():
     domain = Domain.objects.get(slug="glaede")
-    workshop = make_workshop(title="Borgerworkshop", status=Workshop.Status.CLOSED)
+    round_ = CollectionRound.objects.create(name="Verdensrunden")
+    workshop = make_workshop(title="Borgerworkshop", status=Workshop.Status.CLOSED, round=round_)
     selecting = make_workshop(
-        title="Medarbejderworkshop", kind=Workshop.Kind.STAFF, domains=[domain]
+        title="Medarbejderworkshop", kind=Workshop.Kind.STAFF, domains=[domain], round=round_
     )
-    story = make_story(domains=["glaede"], consent=("analysis", "report"))
+    story = make_story(domains=["glaede"], round=round_, consent=("analysis", "report"))
+    edition = make_edition([round_], ranking=[workshop], title="Verdens udgave")
     return World(
         workshop=workshop,
         selecting=selecting,
         story=story,
         domain=domain,
         groups=list(workshop.groups.order_by("number")),
+        edition=edition,
+        round=round_,
     )
 
 
@@ -156,6 +162,40 @@ TARGETS = [
         fields_of=_selection_fields,
     ),
     Target(
+        "edition",
+        "facilitator",
+        lambda w: "/report/editions/new/",
+        lambda w: {
+            "title": "Ny udgave",
+            "dated": "2021-06-01",
+            "rounds": [str(w.round.pk)],
+            "ranking_workshops": [str(w.workshop.pk)],
+            "signer_title": "Leder",
+        },
+        ("title", "signer_title"),
+    ),
+    Target(
+        "edition text",
+        "facilitator",
+        lambda w: f"/report/editions/{w.edition.pk}/texts/preface/",
+        lambda w: {"title": "Forord", "body": "Vi har {fortællinger} fortællinger."},
+        ("title", "body"),
+    ),
+    Target(
+        "analysis answer",
+        "facilitator",
+        lambda w: f"/workshops/{w.selecting.pk}/analysis/",
+        lambda w: {"domain": str(w.domain.pk), "question": "changes", "text": "De blev glade."},
+        ("text",),
+    ),
+    Target(
+        "domain texts",
+        "staff",
+        lambda w: f"/domains/{w.domain.slug}/texts/",
+        lambda w: {"what_changes": "Mere glæde.", "what_creates_change": "Drømmen."},
+        ("what_changes", "what_creates_change"),
+    ),
+    Target(
         "admin story",
         "admin",
         lambda w: "/admin/stories/story/add/",
@@ -197,6 +237,11 @@ def stored_texts():
         ]
     for title, body in ReportText.objects.values_list("title", "body"):
         texts += [("report text", title), ("report text", body)]
+    for title, body in EditionText.objects.values_list("title", "body"):
+        texts += [("edition text", title), ("edition text", body)]
+    for title, signer in Edition.objects.values_list("title", "signer_title"):
+        texts += [("edition", title), ("edition", signer)]
+    texts += [("analysis", t) for t in AnalysisNote.objects.values_list("text", flat=True)]
     texts += [("workshop", t) for t in Workshop.objects.values_list("title", flat=True)]
     texts += [("group", n) for n in Group.objects.values_list("name", flat=True)]
     texts += [("quote", t) for t in Quote.objects.values_list("text", flat=True)]

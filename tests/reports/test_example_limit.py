@@ -49,6 +49,9 @@ def test_domain_page_says_how_many_stories_there_are_beyond_the_examples(staff_c
 
 
 def test_choice_buttons_are_outline_buttons_with_readable_text(manager_client):
+    from tests.factories import make_edition, make_round
+
+    make_edition([make_round("Runden")])
     body = manager_client.get("/domains/").content.decode()
-    assert '<button class="btn btn-outline-primary" type="submit">Vis runden</button>' in body
+    assert '<button class="btn btn-outline-primary" type="submit">Vis udgaven</button>' in body
     assert "btn-primary btn-outline-primary" not in body

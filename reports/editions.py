@@ -1,0 +1,135 @@
+"""Reading report editions: which one a page shows, and what one is built from.
+
+The report, the domain overview and the domain pages show one edition: the one asked
+for (?edition=<id>), else the latest published one, else the newest one being prepared.
+Each page says which, and offers the others. Without any edition there is no ranking:
+nothing picks a workshop behind the reader's back.
+"""
+
+from dataclasses import dataclass, field
+
+from aktiv.roles import FACILITATOR, MANAGER, has_role
+from workshops import report_selectors
+from workshops.models import Workshop
+
+from .models import Edition
+
+# How many editions a choice lists (newest first); an older one is still shown when it
+# is asked for by its address.
+CHOICES = 20
+TEXT_KEYS = ("preface", "preface_closing", "introduction", "method", "closing")
+LISTED_FIELDS = ("id", "title", "dated", "status", "published_at", "created_at")
+
+
+def listing(limit=CHOICES):
+    """Editions for a choice, published ones first, each group newest first (one query)."""
+    return list(
+        Edition.objects.only(*LISTED_FIELDS).order_by("-status", "-published_at", "-dated", "-id")[
+            :limit
+        ]
+    )
+
+
+def default_of(editions):
+    """The latest published edition of the list, else the newest being prepared."""
+    published = [e for e in editions if e.is_published]
+    if published:
+        return max(published, key=lambda e: (e.published_at, e.pk))
+    if editions:
+        return max(editions, key=lambda e: (e.created_at, e.pk))
+    return None
+
+
+def chosen(raw, editions):
+    """(edition or None, asked for one that is not there): `raw` is the ?edition= value;
+    an edition not found gives the default one (and the page says so)."""
+    if raw not in (None, ""):
+        wanted = str(raw)
+        found = next((e for e in editions if str(e.pk) == wanted), None)
+        if found is None and wanted.isdigit() and len(wanted) < 19:
+            found = Edition.objects.only(*LISTED_FIELDS).filter(pk=int(wanted)).first()
+            if found is not None:
+                editions.append(found)
+        if found is not None:
+            return found, False
+        return default_of(editions), True
+    return default_of(editions), False
+
+
+def full(edition_id):
+    """The edition with its signer, without the frozen copy (one query)."""
+    return (
+        Edition.objects.select_related("signed_by")
+        .defer("frozen_html", "frozen_docx")
+        .filter(pk=edition_id)
+        .first()
+    )
+
+
+@dataclass
+class Basis:
+    """What an edition is built from, read in a few queries."""
+
+    edition: Edition
+    rounds: list
+    workshops: list  # those that count: closed, never a rehearsal; date order, with counts
+    ranking_workshops: list  # those of `workshops` whose votes rank the domains
+    left_out: list = field(default_factory=list)  # in the edition, but open again or a rehearsal
+    texts: dict = field(default_factory=dict)  # key -> EditionText
+
+
+def basis(edition):
+    """The edition's rounds, workshops (with participant and group counts) and texts
+    (five queries)."""
+    rounds = list(edition.rounds.order_by("starts_on", "id"))
+    through = Edition.workshops.through
+    ranking_through = Edition.ranking_workshops.through
+    ranking_ids = set(
+        ranking_through.objects.filter(edition_id=edition.pk).values_list("workshop_id", flat=True)
+    )
+    ids = ranking_ids | set(
+        through.objects.filter(edition_id=edition.pk).values_list("workshop_id", flat=True)
+    )
+    counting, left_out = [], []
+    for workshop in report_selectors.workshops_with_counts(ids):
+        counts = workshop.status == Workshop.Status.CLOSED and not workshop.is_rehearsal
+        (counting if counts else left_out).append(workshop)
+    texts = {text.key: text for text in edition.texts.all()}
+    return Basis(
+        edition=edition,
+        rounds=rounds,
+        workshops=counting,
+        ranking_workshops=[w for w in counting if w.pk in ranking_ids],
+        left_out=left_out,
+        texts=texts,
+    )
+
+
+# --- who may do what -------------------------------------------------------------------------
+
+
+def may_prepare(user):
+    """Make editions and choose what they are built from: facilitators (who often write
+    the report) and managers."""
+    return has_role(user, FACILITATOR, MANAGER)
+
+
+def may_edit_texts(user, edition):
+    """An edition's texts: the facilitator who prepares it and the manager who signs it,
+    while it is being prepared."""
+    if edition is None or edition.is_published or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return has_role(user, FACILITATOR) or (
+        has_role(user, MANAGER) and edition.signed_by_id == user.pk
+    )
+
+
+def may_publish(user, edition):
+    """Publishing is signing: the manager who signs (or an administrator)."""
+    if edition is None or edition.is_published or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return has_role(user, MANAGER) and edition.signed_by_id == user.pk
