@@ -38,7 +38,7 @@ def healthz(request):
 @require_POST
 @never_cache
 def keep_alive(request):
-    """"Fortsæt" in the session warning (static/js/session.js): the idle time starts again.
+    """The "Fortsæt" button of the session warning (static/js/session.js): the idle time starts again.
 
     Writes nothing but the session. A browser whose session already ended gets 401 and
     the script says so (the text of an open form is kept in the browser)."""
@@ -98,7 +98,7 @@ def _database_unavailable(request):
 
 
 def csrf_failure(request, reason=""):
-    """"Siden er udløbet" in the site's frame (Django's own view renders without the
+    """The "Siden er udløbet" page in the site's frame (Django's own view renders without the
     request). The page tells the browser to keep the text of the form it sent
     (static/js/session.js): after signing in again the user is offered it back.
     The participants' forms never get here (workshops.participant_views.participant_csrf)."""
