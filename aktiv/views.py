@@ -38,7 +38,7 @@ def healthz(request):
 @require_POST
 @never_cache
 def keep_alive(request):
-    """The "Fortsæt" button of the session warning (static/js/session.js): the idle time starts again.
+    """The session warning's "Fortsæt" (static/js/session.js): the idle time starts again.
 
     Writes nothing but the session. A browser whose session already ended gets 401 and
     the script says so (the text of an open form is kept in the browser)."""
