@@ -89,6 +89,12 @@ messages: $(VENV)/.installed
 	$(RUN_ENV) $(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=.test-static
 	$(RUN_ENV) $(PY) manage.py compilemessages --ignore=.venv
 
+## make screenshots: PNGs of the main pages at 390 px and 1280 px into docs/screenshots/
+screenshots: $(VENV)/.installed-dev
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) AKTIV_SCREENSHOTS=1 $(WITH_PG) $(PY) -m pytest -m screenshots \
+		tests/browser/test_screenshots.py
+
 ## make css: rebuild static/css/aktiv-theme.css (Bootstrap with DKFDS tokens) with npm.
 ## Build time only: the compiled CSS is committed, make run and make test never need npm.
 SASS_FLAGS := --no-source-map --style=compressed --load-path=node_modules --quiet-deps \

@@ -57,7 +57,7 @@ def _frame(request, signed_in):
     if signed_in:
         # The session is renewed at most every SESSION_RENEW_SECONDS: count from the
         # earliest moment it may have been saved.
-        idle = max(settings.SESSION_COOKIE_AGE - settings.SESSION_RENEW_SECONDS, 60)
+        idle = max(settings.SESSION_COOKIE_AGE - settings.SESSION_RENEW_SECONDS, 10)
         frame["session_expiry"] = {
             "idle": idle,
             "warn": min(settings.AKTIV_SESSION_WARNING_SECONDS, idle // 2),

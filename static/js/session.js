@@ -65,6 +65,12 @@
   }
 
   // --- 2. keeping what was typed ------------------------------------------------------
+  // A form's own fields can hide its properties (the story form has a field "method"):
+  // read the attributes.
+  function actionOf(form) {
+    return new URL(form.getAttribute("action") || location.href, location.href).pathname;
+  }
+
   function fieldsOf(form) {
     var fields = [];
     Array.prototype.forEach.call(form.elements, function (el) {
@@ -107,7 +113,7 @@
   function offer(saved) {
     var form = null;
     Array.prototype.some.call(document.querySelectorAll("main form[method=post]"), function (f) {
-      if (new URL(f.action, location.href).pathname === saved.action) {
+      if (actionOf(f) === saved.action) {
         form = f;
         return true;
       }
@@ -165,12 +171,13 @@
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if ((form.method || "").toLowerCase() !== "post" || !form.closest("main")) return;
+    var method = (form.getAttribute("method") || "get").toLowerCase();
+    if (method !== "post" || !form.closest("main")) return;
     var fields = fieldsOf(form);
     if (!fields.length) return;
     write({
       path: location.pathname,
-      action: new URL(form.action, location.href).pathname,
+      action: actionOf(form),
       fields: fields,
       at: Date.now()
     });
