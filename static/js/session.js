@@ -14,35 +14,21 @@
   "use strict";
   var body = document.body;
   var KEY = "aktiv-saved-form";
-  var lang = document.documentElement.lang === "en" ? "en" : "da";
+  // The words come translated from the page (templates/aktiv/_session_texts.html).
+  var words = document.getElementById("session-texts");
+  function say(name) {
+    return words ? words.getAttribute("data-" + name) || "" : "";
+  }
   var TEXT = {
-    da: {
-      warn: function (m) {
-        return "Du bliver logget ud om " + m + " minut" + (m === 1 ? "" : "ter") +
-          ", fordi du ikke har brugt siden. Vil du fortsætte?";
-      },
-      cont: "Fortsæt",
-      continued: "Du er stadig logget ind.",
-      ended: "Du er blevet logget ud, fordi du ikke har brugt siden. Det, du skriver, bliver gemt i browseren, når du sender det, og du får det tilbage, når du har logget ind igen.",
-      offer: "Vi har gemt det, du skrev, før du blev logget ud.",
-      restore: "Indsæt det igen",
-      discard: "Kassér det",
-      restored: "Teksten er sat ind igen. Kontrollér den, og send formularen."
-    },
-    en: {
-      warn: function (m) {
-        return "You will be signed out in " + m + " minute" + (m === 1 ? "" : "s") +
-          " because the page has not been used. Do you want to continue?";
-      },
-      cont: "Continue",
-      continued: "You are still signed in.",
-      ended: "You have been signed out because the page was not used. What you type is kept in the browser when you send it, and offered back after you sign in again.",
-      offer: "We kept what you typed before you were signed out.",
-      restore: "Put it back",
-      discard: "Discard it",
-      restored: "The text is back in the form. Check it and send the form."
-    }
-  }[lang];
+    warn: function (m) { return say("warn").replace("{minutes}", m); },
+    cont: say("continue"),
+    continued: say("continued"),
+    ended: say("ended"),
+    offer: say("offer"),
+    restore: say("restore"),
+    discard: say("discard"),
+    restored: say("restored")
+  };
 
   function read() {
     try {

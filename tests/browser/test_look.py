@@ -137,7 +137,7 @@ def test_the_session_warning_and_the_text_kept_when_the_session_ended(
     page.goto(f"{live_server.url}/stories/new/")
     warning = page.locator(".session-warning")
     expect(warning).to_be_visible(timeout=10_000)
-    expect(warning.get_by_role("alert")).to_contain_text("Du bliver logget ud om 1 minut")
+    expect(warning.get_by_role("alert")).to_contain_text("Du bliver logget ud om 1 min.")
     expect(page.get_by_role("button", name="Fortsæt")).to_be_focused()
     page.get_by_role("button", name="Fortsæt").click()
     expect(warning).to_contain_text("Du er stadig logget ind")
