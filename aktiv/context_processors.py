@@ -45,7 +45,7 @@ def _frame(request, signed_in):
     frame = {
         "nav": nav,
         "nav_current": current,
-        "organisation": {
+        "site_organisation": {
             "name": settings.AKTIV_ORGANISATION_NAME,
             "logo": settings.AKTIV_ORGANISATION_LOGO,
         },

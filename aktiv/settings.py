@@ -296,7 +296,7 @@ STORAGES = {
 
 # The organisation shown in the header band and the footer (Det Fælles Designsystem's
 # header): its name, and optionally a logo: a path under static/ (vendored, never a URL).
-AKTIV_ORGANISATION_NAME = os.environ.get("AKTIV_ORGANISATION_NAME", "Kommunen")
+AKTIV_ORGANISATION_NAME = os.environ.get("AKTIV_ORGANISATION_NAME", "Aalborg AKTIV")
 AKTIV_ORGANISATION_LOGO = os.environ.get("AKTIV_ORGANISATION_LOGO", "")
 # Signed-in pages warn this many seconds before the idle session ends (static/js/session.js).
 AKTIV_SESSION_WARNING_SECONDS = env_int("AKTIV_SESSION_WARNING_SECONDS", 300)
