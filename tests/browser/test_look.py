@@ -158,6 +158,43 @@ def test_the_session_warning_and_the_text_kept_when_the_session_ended(
     expect(page.locator("#id_title")).to_have_value("Jeg tør tage bussen alene")
     expect(page.locator("#id_text")).to_have_value("Før turde jeg ikke.")
     assert page.evaluate("() => sessionStorage.getItem('aktiv-saved-form')") is None
+
+    # Sent with an error: the summary comes first and has the focus; its link leads to
+    # the field.
+    page.locator("#id_title").fill("")
+    page.get_by_role("button", name="Gem fortællingen").click()
+    summary = page.locator("[data-error-summary]")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Titel").click()
+    expect(page.locator("#id_title")).to_be_focused()
+    page.close()
+
+
+def test_long_danish_domain_names_fit_their_cards_at_320_px(browser, live_server):
+    from domains.models import Domain
+
+    open_workshop(code="SMLTST", domains=Domain.objects.filter(is_active=True))
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(f"{live_server.url}/w/SMLTST/stem/?gruppe=1")
+    # Each word of each domain name is narrower than the box it is in: no word (such as
+    # SELVSTÆNDIGHED) has to break in the middle.
+    split = page.evaluate(
+        r"""() => Array.from(document.querySelectorAll('.domain-name')).flatMap(name => {
+          const probe = document.createElement('span');
+          probe.style.whiteSpace = 'nowrap';
+          probe.style.font = getComputedStyle(name).font;
+          probe.style.letterSpacing = getComputedStyle(name).letterSpacing;
+          document.body.appendChild(probe);
+          const width = name.getBoundingClientRect().width;
+          const words = name.textContent.trim().split(/\s+/).filter(w => {
+            probe.textContent = w; return probe.getBoundingClientRect().width > width; });
+          probe.remove();
+          return words;
+        })"""
+    )
+    assert split == []
+    assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
+    assert page.locator(".domain-text").first.get_attribute("lang") == "da"
     page.close()
 
 
