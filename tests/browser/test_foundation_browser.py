@@ -36,7 +36,10 @@ def test_failed_login_is_accessible_and_in_danish(page, live_server):
     page.get_by_label("Brugernavn").fill("medarbejder")
     page.get_by_label("Adgangskode").fill("forkert")
     page.get_by_role("button", name="Log ind").last.click()
-    expect(page.get_by_text("korrekt brugernavn og adgangskode")).to_be_visible()
+    # Beside the field, and in the error summary above the form.
+    wrong = "korrekt brugernavn og adgangskode"
+    expect(page.locator("main form").get_by_text(wrong).first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text(wrong)).to_be_visible()
     assert page.get_by_label("Brugernavn").input_value() == "medarbejder"
     assert_accessible(page)
 
@@ -83,7 +86,9 @@ def test_domain_edit_error_state_is_accessible(page, live_server):
     page.goto(f"{live_server.url}/domains/glaede/edit/")
     page.get_by_label("Navn", exact=False).first.fill("")
     page.get_by_role("button", name="Gem").click()
-    expect(page.get_by_text("Skriv domænets navn.")).to_be_visible()
+    # Beside the field, and in the error summary above the form.
+    expect(page.locator("main form").get_by_text("Skriv domænets navn.").first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text("Skriv domænets navn.")).to_be_visible()
     assert_accessible(page)
 
 

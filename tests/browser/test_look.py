@@ -173,9 +173,9 @@ def test_the_session_warning_and_the_text_kept_when_the_session_ended(
 def test_long_danish_domain_names_fit_their_cards_at_320_px(browser, live_server):
     from domains.models import Domain
 
-    open_workshop(code="SMLTST", domains=Domain.objects.filter(is_active=True))
+    open_workshop(code="HYPHEN", domains=Domain.objects.filter(is_active=True))
     page = browser.new_page(viewport={"width": 320, "height": 640})
-    page.goto(f"{live_server.url}/w/SMLTST/stem/?gruppe=1")
+    page.goto(f"{live_server.url}/w/HYPHEN/stem/?gruppe=1")
     # Each word of each domain name is narrower than the box it is in: no word (such as
     # SELVSTÆNDIGHED) has to break in the middle.
     split = page.evaluate(
