@@ -28,7 +28,7 @@ WITH_PG := $(PY) scripts/with_postgres.py
 # Where `make run` keeps its database (ignored by git).
 PG_DATA := .data/postgres
 
-.PHONY: run test test-fast lint format install install-dev messages clean loadtest bench
+.PHONY: run test test-fast lint format install install-dev messages clean loadtest bench css screenshots
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -88,6 +88,20 @@ format: $(VENV)/.installed-dev
 messages: $(VENV)/.installed
 	$(RUN_ENV) $(PY) manage.py makemessages -l en --ignore=.venv --ignore=tests --ignore=staticfiles --ignore=.test-static
 	$(RUN_ENV) $(PY) manage.py compilemessages --ignore=.venv
+
+## make screenshots: PNGs of the main pages at 390 px and 1280 px into docs/screenshots/
+screenshots: $(VENV)/.installed-dev
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) AKTIV_SCREENSHOTS=1 $(WITH_PG) $(PY) -m pytest -m screenshots \
+		tests/browser/test_screenshots.py
+
+## make css: rebuild static/css/aktiv-theme.css (Bootstrap with DKFDS tokens) with npm.
+## Build time only: the compiled CSS is committed, make run and make test never need npm.
+SASS_FLAGS := --no-source-map --style=compressed --load-path=node_modules --quiet-deps \
+	--silence-deprecation=import,global-builtin,color-functions
+css:
+	cd static_src && npm ci --no-audit --no-fund && \
+		npx sass $(SASS_FLAGS) aktiv-theme.scss ../static/css/aktiv-theme.css
 
 clean:
 	rm -rf $(VENV) .test-static staticfiles

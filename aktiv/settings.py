@@ -294,6 +294,13 @@ STORAGES = {
     },
 }
 
+# The organisation shown in the header band and the footer (Det Fælles Designsystem's
+# header): its name, and optionally a logo: a path under static/ (vendored, never a URL).
+AKTIV_ORGANISATION_NAME = os.environ.get("AKTIV_ORGANISATION_NAME", "Aalborg AKTIV")
+AKTIV_ORGANISATION_LOGO = os.environ.get("AKTIV_ORGANISATION_LOGO", "")
+# Signed-in pages warn this many seconds before the idle session ends (static/js/session.js).
+AKTIV_SESSION_WARNING_SECONDS = env_int("AKTIV_SESSION_WARNING_SECONDS", 300)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -308,6 +315,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "aktiv.views.csrf_failure"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Transport security (production). Behind a TLS-terminating proxy set

@@ -26,6 +26,7 @@ urlpatterns = [
     path("accounts/", include("aktiv.accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("session/keep-alive/", views.keep_alive, name="keep_alive"),
     path("audit/", views.audit_log, name="audit_log"),
     path("tilgaengelighed/", views.site_page, {"slug": "tilgaengelighed"}, name="accessibility"),
     path("privatliv/", views.site_page, {"slug": "privatliv"}, name="privacy"),

@@ -2,12 +2,13 @@ import sys
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_POST
 
 from . import paging, security
 from .forms import AuditFilterForm
@@ -32,6 +33,19 @@ def healthz(request):
         close_broken_connections()
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_POST
+@never_cache
+def keep_alive(request):
+    """The session warning's "Fortsæt" (static/js/session.js): the idle time starts again.
+
+    Writes nothing but the session. A browser whose session already ended gets 401 and
+    the script says so (the text of an open form is kept in the browser)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"signed_in": False}, status=401)
+    request.session.modified = True  # saved now: SESSION_COOKIE_AGE from this moment
+    return JsonResponse({"signed_in": True, "idle_seconds": settings.SESSION_COOKIE_AGE})
 
 
 @admin_required
@@ -81,6 +95,14 @@ def _database_unavailable(request):
     close_broken_connections()
     forget_session(request)
     return unavailable_response(request)
+
+
+def csrf_failure(request, reason=""):
+    """The "Siden er udløbet" page in the site's frame (Django's own view renders without the
+    request). The page tells the browser to keep the text of the form it sent
+    (static/js/session.js): after signing in again the user is offered it back.
+    The participants' forms never get here (workshops.participant_views.participant_csrf)."""
+    return render(request, "403_csrf.html", {"keeps_saved_form": True}, status=403)
 
 
 @requires_csrf_token

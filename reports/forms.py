@@ -207,8 +207,9 @@ class EditionForm(CleanTextModelForm):
         }
         help_texts = {
             "ranking_workshops": _(
-                "Forandringsområderne ordnes efter stemmerne på disse workshops. Vælger du flere, lægges "
-                "deres stemmer sammen pr. forandringsområde. Øvelser og åbne workshops kan ikke vælges."
+                "Forandringsområderne ordnes efter stemmerne på disse workshops. Vælger du "
+                "flere, lægges deres stemmer sammen pr. forandringsområde. Øvelser og åbne "
+                "workshops kan ikke vælges."
             ),
             "workshops": _(
                 "Citater, antal grupper og udvalgte fortællinger i rapporten kommer kun fra "

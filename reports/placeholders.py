@@ -63,7 +63,10 @@ PLACEHOLDERS = {
     "analyseworkshops": (_("udgavens øvrige workshops (medarbejdere, partnere)"), True),
     "analyseworkshops_tekst": (_("»en analyseworkshop«, »to analyseworkshops« …"), False),
     "analyseworkshops_tid": (_("årstid og år for dem, fx »efteråret 2020«"), False),
-    "deltagere": (_("deltagere (stemmesedler) i de workshops, der ordner forandringsområderne"), True),
+    "deltagere": (
+        _("deltagere (stemmesedler) i de workshops, der ordner forandringsområderne"),
+        True,
+    ),
     "grupper": (_("grupper, der stemte, i de workshops"), True),
     "stemmer": (_("stemmer i alt i de workshops"), True),
     "stemmer_pr_deltager": (_("stemmer pr. deltager"), True),

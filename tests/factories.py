@@ -415,3 +415,63 @@ def bulk_stories(round, count, domains=("glaede", "laering"), **kwargs):
         through(story_id=s.pk, domain_id=d) for s in stories for d in domain_ids
     )
     return stories
+
+
+# Realistic data for the accessibility crawl -------------------------------------------
+# Long names and more than 25 rows in every list: what an outside audit found pages to
+# break with (sideways scrolling at 320 px, unreachable scroll regions).
+
+LONG_TITLE = (
+    "Jeg har fået en fast plads i køkkenet på plejehjemmet og ansvar for morgenmaden "
+    "til beboerne på anden sal hver eneste hverdag"
+)
+LONG_USERNAME = "kirsten-margrethe-oestergaard-indsamler"
+
+
+def build_crawl_data(rows=26):
+    """The seed report's scenario plus `rows` of everything with long names."""
+    collector = make_user("Medarbejder", username=LONG_USERNAME)
+    scenario = build_scenario(collector=collector)
+    rounds = [
+        make_round(f"Indsamlingsrunde {i} i beskæftigelsesindsatsen for borgere med handicap")
+        for i in range(1, rows + 1)
+    ]
+    domain_slugs = list(Domain.objects.order_by("order").values_list("slug", flat=True))
+    for i in range(rows):
+        make_story(
+            f"{LONG_TITLE} ({i + 1})",
+            [domain_slugs[i % len(domain_slugs)], domain_slugs[(i + 3) % len(domain_slugs)]],
+            rounds[i % 3],
+            consent=("analysis", "report", "publish") if i % 2 else ("analysis",),
+            user=collector,
+            collected_by=collector,
+            storyteller_code=f"B-{200 + i}",
+            text=("Jeg kom ind ad døren første dag og vidste ikke, hvad jeg skulle sige. " * 6),
+            significance="Det betyder, at jeg har en grund til at stå op om morgenen.",
+        )
+    for i in range(rows):
+        workshop = make_workshop(
+            f"Borgerworkshop om arbejdsglæde og fællesskab på arbejdspladsen nr. {i + 1}",
+            Workshop.Kind.CITIZENS if i % 2 else Workshop.Kind.PARTNERS,
+            datetime.date(2021, 1, 1) + datetime.timedelta(days=7 * i),
+            rounds[0],
+            status=Workshop.Status.CLOSED,
+            groups=2,
+        )
+        if i == 0:
+            groups = list(workshop.groups.order_by("number"))
+            for n in range(rows + 4):
+                cast(workshop, groups[n % 2], domain_slugs[n % 5 : n % 5 + 3])
+    # Quotes and ballots on the citizens' workshop: more than 25 rows on its pages.
+    groups = list(scenario.citizens.groups.order_by("number"))
+    domains = list(Domain.objects.order_by("order"))
+    for i in range(rows):
+        Quote.objects.create(
+            workshop=scenario.citizens,
+            group=groups[i % len(groups)],
+            domain=domains[i % len(domains)],
+            kind="why" if i % 2 else "role",
+            text="Det betyder noget, at nogen spørger til, hvordan jeg har det, også de dage, "
+            "hvor jeg ikke kan komme.",
+        )
+    return scenario

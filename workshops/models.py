@@ -4,8 +4,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from aktiv.dates import short_datetime
 from aktiv import organisation
+from aktiv.dates import short_datetime
 from domains.models import Domain
 from stories.models import CollectionRound, Story
 
@@ -322,7 +322,10 @@ class AnalysisNote(models.Model):
         related_name="analysis_notes",
     )
     domain = models.ForeignKey(
-        Domain, verbose_name=_("forandringsområde"), on_delete=models.PROTECT, related_name="analysis_notes"
+        Domain,
+        verbose_name=_("forandringsområde"),
+        on_delete=models.PROTECT,
+        related_name="analysis_notes",
     )
     question = models.CharField(_("spørgsmål"), max_length=10, choices=Question.choices)
     text = models.TextField(_("gruppens svar"), max_length=5000)

@@ -6,7 +6,9 @@ browser's token, so nothing is stored until the participant presses "Bekræft".
 """
 
 import datetime
+import functools
 
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import selectors, services
@@ -205,7 +208,39 @@ def _refused(request, workshop, message, status=400):
     )
 
 
+class _CsrfCheck(CsrfViewMiddleware):
+    """Django's CSRF check, answering with the reason instead of the staff 403 page."""
+
+    def _reject(self, request, reason):
+        return reason
+
+
+def participant_csrf(view):
+    """CSRF protection for the participant's forms that fails into the participant's own
+    page: an expired form (a phone left on the ballot, a cleared cookie) shows the ballot
+    again with the choices that were sent and a plain message, never the staff 403 page."""
+
+    @functools.wraps(view)
+    def wrapped(request, code, *args, **kwargs):
+        if request.method == "POST":
+            reason = _CsrfCheck(lambda r: None).process_view(request, None, (), {})
+            if reason is not None:
+                workshop, response = _resolve(request, code)
+                if response is not None:
+                    return response
+                return _ballot_again(
+                    request,
+                    workshop,
+                    _("Siden var udløbet, så vi kunne ikke tage imod din stemme."),
+                    status=403,
+                )
+        return view(request, code, *args, **kwargs)
+
+    return csrf_exempt(wrapped)
+
+
 @never_cache
+@participant_csrf
 @require_http_methods(["GET", "POST"])
 def ballot(request, code):
     workshop, response = _resolve(request, code)
@@ -288,6 +323,7 @@ def _workshop_of_ticket(request, code):
 
 
 @never_cache
+@participant_csrf
 @require_POST
 def confirm(request, code):
     workshop = _workshop_of_ticket(request, code)
@@ -327,7 +363,7 @@ def confirm(request, code):
     return redirect("participant:thanks", code=workshop.join_code)
 
 
-def _ballot_again(request, workshop, message):
+def _ballot_again(request, workshop, message, status=400):
     """The ballot page with the choices the confirmation page carried (as plain fields
     beside the ticket), or the group choice when even the group is unknown."""
     group = selectors.group_by_number(workshop, request.POST.get("gruppe"))
@@ -335,14 +371,14 @@ def _ballot_again(request, workshop, message):
         existing = _existing_ballot(workshop, services.read_token(request))
         group = existing.group if existing is not None else None
     if group is None:
-        return _refused(request, workshop, message)
+        return _refused(request, workshop, message, status=status)
     return _ballot_page(
         request,
         workshop,
         group,
         request.POST.getlist("d"),
         error=_("%(message)s Dine valg står herunder. Tryk på »Send« igen.") % {"message": message},
-        status=400,
+        status=status,
     )
 
 

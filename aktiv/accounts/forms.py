@@ -49,6 +49,16 @@ class LoginForm(CleanTextMixin, allauth_forms.LoginForm):
     def clean_username(self):
         return self.cleaned_data["username"].strip()
 
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and self.non_field_errors():
+            # "Wrong user name or password" belongs to both fields (WCAG 3.3.1, 1.3.1):
+            # templates/account/login.html shows it above them as #login-error.
+            for name in ("username", "password"):
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": "login-error"}
+                )
+
     def clean(self):
         if self._errors:
             return self.cleaned_data

@@ -36,7 +36,10 @@ def test_failed_login_is_accessible_and_in_danish(page, live_server):
     page.get_by_label("Brugernavn").fill("medarbejder")
     page.get_by_label("Adgangskode").fill("forkert")
     page.get_by_role("button", name="Log ind").last.click()
-    expect(page.get_by_text("korrekt brugernavn og adgangskode")).to_be_visible()
+    # Beside the field, and in the error summary above the form.
+    wrong = "korrekt brugernavn og adgangskode"
+    expect(page.locator("main form").get_by_text(wrong).first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text(wrong)).to_be_visible()
     assert page.get_by_label("Brugernavn").input_value() == "medarbejder"
     assert_accessible(page)
 
@@ -88,7 +91,10 @@ def test_domain_edit_error_state_is_accessible(page, live_server):
     )
     page.get_by_label("Navn", exact=False).first.fill("")
     page.get_by_role("button", name="Gem").click()
-    expect(page.get_by_text("Skriv forandringsområdets navn.")).to_be_visible()
+    # Beside the field, and in the error summary above the form.
+    error = "Skriv forandringsområdets navn."
+    expect(page.locator("main form").get_by_text(error).first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text(error)).to_be_visible()
     assert_accessible(page)
 
 

@@ -164,10 +164,18 @@ def test_story_form_and_its_error_state_are_accessible(page, live_server):
     page.get_by_label("må læses i analyseworkshops").check()
     page.get_by_label("Klar", exact=True).check()
     page.get_by_role("button", name="Gem fortællingen").click()
-    expect(page.get_by_text("Skriv en titel.")).to_be_visible()
-    expect(page.get_by_text("ser ud til at indeholde et CPR-nummer")).to_be_visible()
-    expect(page.get_by_text("Skriv datoen, hvor fortælleren gav samtykket.")).to_be_visible()
-    expect(page.get_by_text("Vælg mindst ét forandringsområde")).to_be_visible()
+    # Beside the field, and in the error summary above the form.
+    expect(page.locator("main form").get_by_text("Skriv en titel.").first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text("Skriv en titel.")).to_be_visible()
+    cpr = "ser ud til at indeholde et CPR-nummer"
+    expect(page.locator("main form").get_by_text(cpr).first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text(cpr)).to_be_visible()
+    when = "Skriv datoen, hvor fortælleren gav samtykket."
+    expect(page.locator("main form").get_by_text(when).first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text(when)).to_be_visible()
+    domain = "Vælg mindst ét forandringsområde"
+    expect(page.locator("main form").get_by_text(domain).first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text(domain)).to_be_visible()
     expect(page.get_by_label("Fortællingen, med fortællerens egne ord")).to_have_value(
         "Mit cpr er 010190-1234"
     )
@@ -211,5 +219,7 @@ def test_import_page_and_preview_are_accessible(page, live_server, tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\nxxxx")
     page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(path))
     page.get_by_role("button", name="Vis forhåndsvisning").click()
-    expect(page.get_by_text("Filen er et billede")).to_be_visible()
+    # Beside the field, and in the error summary above the form.
+    expect(page.locator("main form").get_by_text("Filen er et billede").first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text("Filen er et billede")).to_be_visible()
     assert_accessible(page)

@@ -146,10 +146,25 @@ def test_facilitator_opens_three_participants_vote_and_closing_shows_the_ranking
     expect(page.get_by_text(re.compile("tæller igen"))).to_be_visible()
     page.goto(f"{live_server.url}/workshops/{workshop.pk}/")
 
-    page.get_by_role("link", name="Luk afstemningen").click()
-    expect(page.get_by_role("heading", name="Luk afstemningen?")).to_be_visible()
-    assert_accessible(page)
-    page.get_by_role("button", name="Ja, luk afstemningen").click()
+    # The changes are said in words in one polite live region (not a bare number).
+    announce = page.locator("[data-live-announce]")
+    expect(announce).to_have_attribute("role", "status")
+    expect(announce).to_contain_text("3 stemmesedler i alt.")
+    expect(announce).to_contain_text("Gruppe 3: 1.")
+    expect(page.locator("[data-live-total]")).not_to_have_attribute("aria-live", "polite")
+
+    # Closed in another tab: the console says so and hides its stale buttons.
+    poster.goto(f"{live_server.url}/workshops/{workshop.pk}/")
+    poster.get_by_role("link", name="Luk afstemningen").click()
+    expect(poster.get_by_role("heading", name="Luk afstemningen?")).to_be_visible()
+    assert_accessible(poster)
+    poster.get_by_role("button", name="Ja, luk afstemningen").click()
+    expect(poster.get_by_role("heading", name=re.compile("Resultat"))).to_be_visible()
+    expect(page.locator("[data-live-stale]")).to_be_visible(timeout=10_000)
+    expect(page.get_by_role("link", name="Luk afstemningen")).to_be_hidden()
+    expect(announce).to_contain_text("Afstemningen er nu: Lukket.")
+    page.get_by_role("link", name="Hent siden igen").click()
+    page.get_by_role("link", name="Se resultatet").click()
     expect(page.get_by_role("heading", name=re.compile("Resultat"))).to_be_visible()
     rows = page.locator("table.results-table tbody tr")
     # GLÆDE and LÆRING got 3 votes each (participant 2 swapped TRYGHED OG MOD for LÆRING).

@@ -97,6 +97,7 @@ EXPECTED = {
     "set_language": {"-": everyone(REDIRECT)},
     "accessibility": {"-": everyone(200)},
     "privacy": {"-": everyone(200)},
+    "keep_alive": {"-": POST_ONLY},  # the session warning's "Fortsæt"
     "audit_log": {"-": ADMIN_ONLY},
     "stories:access_request": {"-": ADMIN_ONLY},
     "public:stories": {"-": everyone(200)},
