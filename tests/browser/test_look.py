@@ -93,6 +93,7 @@ def test_focus_and_field_borders_are_at_least_3_to_1_on_every_kind_of_control(br
     assert_visible_focus(focus_indicator(page, "main .card a"), "link in a card")
 
     ballot = browser.new_page()
+    ballot.goto(f"{live_server.url}/w/FKSTST/")  # the phone joins first (its token)
     ballot.goto(f"{live_server.url}/w/FKSTST/stem/?gruppe=1")
     card = focus_indicator(ballot, ".domain-check", ".domain-card")
     assert_visible_focus(card, "domain card")
@@ -175,6 +176,7 @@ def test_long_danish_domain_names_fit_their_cards_at_320_px(browser, live_server
 
     open_workshop(code="HYPHEN", domains=Domain.objects.filter(is_active=True))
     page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(f"{live_server.url}/w/HYPHEN/")  # the phone joins first (its token)
     page.goto(f"{live_server.url}/w/HYPHEN/stem/?gruppe=1")
     # Each word of each domain name is narrower than the box it is in: no word (such as
     # SELVSTÆNDIGHED) has to break in the middle.

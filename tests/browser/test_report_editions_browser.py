@@ -130,7 +130,10 @@ def test_two_cycles_of_the_learning_report(page, new_page, live_server):
     typed = body.input_value() + "\n\nDer var {deltagerne} med."
     body.fill(typed)
     page.get_by_role("button", name="Gem").click()
-    expect(page.get_by_text("Aktiv kender ikke pladsholderen {deltagerne}.")).to_be_visible()
+    # Beside the field, and in the error summary above the form.
+    unknown = "Aktiv kender ikke pladsholderen {deltagerne}."
+    expect(page.locator("main form").get_by_text(unknown).first).to_be_visible()
+    expect(page.locator("[data-error-summary]").get_by_text(unknown)).to_be_visible()
     assert page.locator("#id_body").input_value() == typed
     assert_accessible(page)
 

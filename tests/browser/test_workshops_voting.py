@@ -134,6 +134,13 @@ def test_facilitator_opens_three_participants_vote_and_closing_shows_the_ranking
     groups = page.locator("[data-group-count]")
     expect(groups).to_have_text(["1", "1", "1"])
 
+    # The changes are said in words in one polite live region (not a bare number).
+    announce = page.locator("[data-live-announce]")
+    expect(announce).to_have_attribute("role", "status")
+    expect(announce).to_contain_text("3 stemmesedler i alt.")
+    expect(announce).to_contain_text("Gruppe 3: 1.")
+    expect(page.locator("[data-live-total]")).not_to_have_attribute("aria-live", "polite")
+
     # Deleting a ballot asks first; a deleted ballot can be restored.
     page.goto(f"{live_server.url}/workshops/{workshop.pk}/ballots/")
     page.get_by_role("link", name=re.compile("Slet")).first.click()
@@ -145,13 +152,6 @@ def test_facilitator_opens_three_participants_vote_and_closing_shows_the_ranking
     page.get_by_role("button", name=re.compile("Gendan")).click()
     expect(page.get_by_text(re.compile("tæller igen"))).to_be_visible()
     page.goto(f"{live_server.url}/workshops/{workshop.pk}/")
-
-    # The changes are said in words in one polite live region (not a bare number).
-    announce = page.locator("[data-live-announce]")
-    expect(announce).to_have_attribute("role", "status")
-    expect(announce).to_contain_text("3 stemmesedler i alt.")
-    expect(announce).to_contain_text("Gruppe 3: 1.")
-    expect(page.locator("[data-live-total]")).not_to_have_attribute("aria-live", "polite")
 
     # Closed in another tab: the console says so and hides its stale buttons.
     poster.goto(f"{live_server.url}/workshops/{workshop.pk}/")

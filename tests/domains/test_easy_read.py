@@ -6,7 +6,7 @@ import pytest
 from domains import seed
 from domains.models import Domain
 from domains.readability import EASY_READ_LIMIT, lix
-from tests.factories import open_workshop
+from tests.factories import make_edition, make_round, open_workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,7 @@ def test_ballot_cards_and_paper_ballot_read_the_easy_statement_the_report_the_or
     for page in ("cards", "paper-ballots"):
         body = facilitator_client.get(f"/workshops/{workshop.pk}/{page}/").content.decode()
         assert glaede.easy_statement in body and glaede.statement not in body
+    make_edition([make_round()])  # the report shows an edition
     report = staff_client.get("/report/").content.decode()
     assert glaede.statement in report and glaede.easy_statement not in report
 
