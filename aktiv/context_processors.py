@@ -10,6 +10,7 @@ from . import roles as role_rules
 NAV = {
     "home": "reports:home",
     "stories": "stories:list",
+    "coding": "coding:index",
     "workshops": "workshops:list",
     "domains": "reports:domains",
     "report": "reports:report",
@@ -28,7 +29,16 @@ NAV = {
 KEEPS_SAVED_FORM = ("/accounts/login/", "/accounts/2fa/authenticate/")
 
 # Menu items marked as the current section (aria-current) when the path starts with them.
-SECTIONS = ("stories", "workshops", "domains", "report", "users", "audit_log", "public_stories")
+SECTIONS = (
+    "stories",
+    "coding",
+    "workshops",
+    "domains",
+    "report",
+    "users",
+    "audit_log",
+    "public_stories",
+)
 
 
 @functools.cache

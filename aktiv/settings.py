@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "aktiv",
     "domains",
     "stories",
+    "coding",
     "workshops",
     "reports",
     "django.contrib.admin",

@@ -33,6 +33,7 @@ urlpatterns = [
     # /domains/new/ and /domains/<slug>/edit/ before the summaries at /domains/<slug>/.
     path("domains/", include("domains.urls")),
     path("stories/", include("stories.urls")),
+    path("coding/", include("coding.urls")),
     path("workshops/", include("workshops.urls")),
     path("public/", include("stories.public_urls")),
     # The pages that combine apps: start page, domain summaries, report, feedback.

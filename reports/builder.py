@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 
 from aktiv import organisation
 from aktiv.dates import short_date
+from coding import selectors as coding_selectors
 from domains.models import Domain
 from domains.services import DOMAIN_FIELDS
 from stories import selectors as story_selectors
@@ -56,6 +57,7 @@ class DomainSection:
     quotes_why: list = field(default_factory=list)
     quotes_role: list = field(default_factory=list)
     groups: int = 0
+    candidates: list = field(default_factory=list)  # passages marked as quote candidates
     not_prioritised: bool = False
     combined: bool = False
 
@@ -350,6 +352,9 @@ def build_report(edition, story_ids=None):
         for selection in rows:
             selection.story_blocks = blocks(selection.story.text)
     quotes = report_selectors.citizen_quotes(workshop_ids)
+    candidates = coding_selectors.quote_candidates(
+        [d.pk for d in ordered], rounds, only_ids=source.only_ids
+    )
     combined = ranking is not None and ranking.combined
     sections = []
     for domain in ordered:
@@ -364,6 +369,7 @@ def build_report(edition, story_ids=None):
                 quotes_why=domain_quotes.get("why", []),
                 quotes_role=domain_quotes.get("role", []),
                 groups=domain_quotes.get("groups", 0),
+                candidates=candidates.get(domain.pk, []),
                 not_prioritised=ranking is not None
                 and (domain_result is None or not domain_result.prioritised),
                 combined=combined,

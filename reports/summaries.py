@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from aktiv.charts import bar_chart
 from aktiv.roles import FACILITATOR, STAFF, has_role
+from coding import selectors as coding_selectors
 from domains.models import Domain
 from stories import selectors as story_selectors
 from stories.models import Story
@@ -184,6 +185,8 @@ def summary(user, domain, edition):
         "quotes_why": quotes.get("why", []),
         "quotes_role": quotes.get("role", []),
         "groups": quotes.get("groups", 0),
+        # Passages staff marked in the stories, where the consent covers the report.
+        "candidates": coding_selectors.quote_candidates([domain.pk], rounds).get(domain.pk, []),
     }
 
 

@@ -17,7 +17,7 @@ from aktiv import audit
 from . import importer
 from .erasure import record_erasure
 from .models import CollectionRound, Feedback, PendingImport, Story
-from .signals import consent_withdrawn
+from .signals import consent_withdrawn, text_changed
 
 # The story fields a person edits (consent and withdrawal have their own rules below).
 STORY_FIELDS = (
@@ -147,7 +147,7 @@ def update_story(story_id, *, user, values, domains, consent=None, consent_detai
     unticked here is lost as by a withdrawal: the layers above are told (stories.signals)."""
     with transaction.atomic():
         story = Story.objects.select_for_update().get(pk=story_id)
-        changed = []
+        changed, old_text = [], story.text
         for name in STORY_FIELDS:
             if name in values and getattr(story, name) != values[name]:
                 setattr(story, name, values[name])
@@ -161,6 +161,8 @@ def update_story(story_id, *, user, values, domains, consent=None, consent_detai
         story.domains.set(domains)
         if changed:
             audit.record(user, audit.Action.EDIT, story, felter=sorted(changed))
+        if "text" in changed:
+            text_changed.send(sender=Story, story=story, user=user, old_text=old_text)
         removed = _consent_lost(story, user, lost)
         _audit_consent(user, story, changes, details_changed, removed)
     return story

@@ -9,3 +9,8 @@ from django.dispatch import Signal
 # event (see workshops.apps): a story that lost analysis consent leaves the workshops; one
 # that lost only publish consent does not.
 consent_withdrawn = Signal()
+
+# Sent inside the transaction that changes a story's text (stories.services.update_story),
+# with `story` (saved, with its new text), `user` and `old_text`. Coding re-anchors its
+# excerpts on it (coding.apps).
+text_changed = Signal()

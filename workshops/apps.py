@@ -7,8 +7,11 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
+        from coding.signals import project_notes
         from stories.signals import consent_withdrawn
 
+        from .selectors import selection_notes
         from .services import forget_withdrawn_story
 
         consent_withdrawn.connect(forget_withdrawn_story, dispatch_uid="workshops.withdrawn")
+        project_notes.connect(selection_notes, dispatch_uid="workshops.project_notes")
