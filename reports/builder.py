@@ -82,6 +82,10 @@ class DomainSection:
         }
 
     @property
+    def candidates_heading(self):
+        return _("Fra fortællingerne om %(name)s") % {"name": self.domain.name}
+
+    @property
     def has_quotes(self):
         return bool(self.quotes_why or self.quotes_role)
 

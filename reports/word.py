@@ -384,6 +384,10 @@ def render_docx(report, template=None):
                 w.para(_("… og om %(org)ss rolle:") % {"org": report.organisation}, bold=True)
                 for quote in section.quotes_role:
                     w.bullet(f"”{quote}”")
+        if section.candidates:
+            w.heading(3, section.candidates_heading)
+            for passage in section.candidates:
+                w.bullet(f"”{passage}”")
         if section.not_prioritised:
             w.para(section.not_prioritised_note, italic=True)
 

@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from aktiv import roles
+from coding.models import Code, Excerpt
 from domains.models import Domain
 from reports import services as report_services
 from stories.models import CollectionRound, PendingImport, Story
@@ -60,6 +61,7 @@ FACILITATOR_ONLY = by_role(403, 200, 403, 200)
 READERS = by_role(200, 200, 200, 200)  # staff, facilitator, manager
 WORKSHOP_READERS = by_role(403, 200, 200, 200)  # facilitator, manager
 ADMIN_ONLY = by_role(403, 403, 403, 200)
+CODERS = by_role(200, 200, 403, 200)  # staff and facilitators code the stories
 POST_ONLY = everyone(405)  # GET on a POST-only endpoint, checked before the login
 SIGNED_IN_REDIRECT = by_role(REDIRECT, REDIRECT, REDIRECT, REDIRECT)  # anonymous: login
 
@@ -130,6 +132,16 @@ EXPECTED = {
     "stories:round_edit": {"round": STAFF_ONLY},
     "reports:feedback": per_story(default=STAFF_ONLY),
     "reports:feedback_letter": per_story(default=STAFF_ONLY),
+    # --- coding (staff and facilitators; stories with analysis consent only) ------------------
+    "coding:index": {"-": CODERS},
+    "coding:story": per_story(default=by_role(404, 404, 403, 404), analysis=CODERS),
+    "coding:excerpt_edit": {"excerpt": CODERS},
+    "coding:excerpt_delete": {"excerpt": POST_ONLY},
+    "coding:domain": {"domain": CODERS},
+    "coding:code_edit": {"code": CODERS},
+    "coding:export_project": {"-": CODERS},
+    "coding:export_codebook": {"-": CODERS},
+    "coding:import_codebook": {"-": CODERS},
     # --- workshops (facilitator and manager pages) ------------------------------------------
     "workshops:list": {"-": WORKSHOP_READERS},
     "workshops:create": {"-": FACILITATOR_ONLY},
@@ -405,6 +417,13 @@ def build_world():
                     "fmt": fmt,
                 }
     states["domain"] = {"slug": domains[0].slug}
+    code = Code.objects.create(domain=domains[0], name="Matrix-kode")
+    states["code"] = {"pk": code.pk}
+    excerpt = Excerpt.objects.create(
+        story_id=states["story:analysis"]["pk"], start=0, end=5, passage="Tekst"
+    )
+    excerpt.domains.set([domains[0]])
+    states["excerpt"] = {"pk": excerpt.pk}
     matrix_round = CollectionRound.objects.create(name="Matrix-runde")
     states["round"] = {"pk": matrix_round.pk}
     for state in ("published", "draft"):  # the draft is the newer one: the default is published
