@@ -125,6 +125,11 @@ class ExcerptForm(_CodingFields):
                 )
             elif end <= start:
                 self.add_error("end", _("»Til tegn nr.« skal være større end »Fra tegn nr.«."))
+            elif end - start > PASSAGE_MAX:
+                self.add_error(
+                    "end",
+                    _("Et uddrag må højst være %(limit)d tegn.") % {"limit": PASSAGE_MAX},
+                )
         return data
 
 

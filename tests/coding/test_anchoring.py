@@ -1,5 +1,8 @@
 """Re-anchoring an excerpt's passage after the text changed (pure functions)."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from coding.anchoring import locate, reanchor
 
 
@@ -39,3 +42,17 @@ def test_offsets_alone_must_lie_inside_the_text():
     assert locate("abcdef", start=1, end=4) == (1, 4)
     assert locate("abcdef", start=4, end=9) is None
     assert locate("abcdef", start=4, end=4) is None
+
+
+@given(
+    before=st.text(max_size=40),
+    passage=st.text(min_size=1, max_size=20),
+    after=st.text(max_size=40),
+    inserted=st.text(max_size=40),
+)
+def test_text_inserted_before_a_passage_never_loses_it(before, passage, after, inserted):
+    old = before + passage + after
+    new = inserted + old
+    anchor = reanchor(new, passage, len(before))
+    assert anchor.found
+    assert new[anchor.start : anchor.end] == passage
