@@ -8,9 +8,10 @@ from aktiv.models import AuditEvent
 from coding import selectors, services
 from coding.models import Code, Excerpt, Memo
 from domains.models import Domain
+from reports.builder import build_report
 from stories import services as story_services
 from stories.models import Story
-from tests.factories import make_story
+from tests.factories import make_edition, make_round, make_story
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +246,21 @@ def test_the_story_page_runs_a_fixed_number_of_queries(staff_client, staff_user)
             story.pk, user=staff_user, domains=_domains("glaede", "tryghed-og-mod"), passage=passage
         )
     assert count() == few
+
+
+def test_the_report_edition_quotes_candidates_of_its_rounds_with_report_consent(staff_user):
+    round_, other = make_round("2019–2021"), make_round("2022")
+    shown = _story(round=round_)
+    no_report = _story(round=round_, consent=("analysis",))
+    elsewhere = _story(round=other)
+    for story, passage in (
+        (shown, "Der bliver jeg mødt."),
+        (no_report, "Jeg er glad om morgenen."),
+        (elsewhere, "Jeg har fået et arbejde."),
+    ):
+        services.create_excerpt(
+            story.pk, user=staff_user, domains=_domains("glaede"), passage=passage, quote=True
+        )
+    report = build_report(make_edition([round_]))
+    section = next(s for s in report.sections if s.domain.slug == "glaede")
+    assert section.candidates == ["Der bliver jeg mødt."]
