@@ -49,11 +49,13 @@ def memo_text(*, story=None, domain=None):
     return memo.values_list("text", flat=True).first() or ""
 
 
-def coded_stories():
-    """Stories with analysis consent and how many excerpts each has, and how many need
-    review: [{id, title, excerpts, review}] (one query)."""
+def coded_stories(limit):
+    """The newest `limit` stories with analysis consent, with how many excerpts each has
+    and how many need review: [{id, title, collected_on, excerpt_count, review_count}]
+    (one query; the newest are chosen before anything is counted)."""
+    newest = Story.objects.for_analysis().order_by("-collected_on", "-id").values("pk")[:limit]
     return list(
-        Story.objects.for_analysis()
+        Story.objects.filter(pk__in=newest)
         .annotate(
             excerpt_count=Count("excerpts", distinct=True),
             review_count=Count("excerpts", filter=Q(excerpts__needs_review=True), distinct=True),

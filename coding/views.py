@@ -45,7 +45,7 @@ def segments(text, excerpts):
 
 @role_required(*CODERS)
 def index(request):
-    stories = selectors.coded_stories()
+    stories = selectors.coded_stories(STORIES_SHOWN + 1)
     domains, table = selectors.cooccurrence()
     rows = [
         {

@@ -200,6 +200,13 @@ def test_quote_candidates_show_on_the_domain_page_only_with_report_consent(
     html = staff_client.get("/domains/glaede/").content.decode()
     assert "Der bliver jeg mødt." in html
     assert "Jeg er glad om morgenen" not in html
+    # Coding's own tables move the data versions: unmarking shows at once on the cached
+    # body, and marking again brings it back.
+    excerpt = Excerpt.objects.get(story=shown)
+    services.update_excerpt(excerpt.pk, user=staff_user, domains=glaede, quote=False)
+    assert "Der bliver jeg mødt." not in staff_client.get("/domains/glaede/").content.decode()
+    services.update_excerpt(excerpt.pk, user=staff_user, domains=glaede, quote=True)
+    assert "Der bliver jeg mødt." in staff_client.get("/domains/glaede/").content.decode()
     # The cached body follows a withdrawn report consent at once.
     story_services.withdraw_consent(shown.pk, user=staff_user, scope="report")
     assert "Der bliver jeg mødt." not in staff_client.get("/domains/glaede/").content.decode()
