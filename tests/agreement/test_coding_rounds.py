@@ -207,3 +207,18 @@ def test_the_round_page_runs_a_fixed_number_of_queries(client, coders):
 
     small, large = queries(3), queries(12)
     assert len(small) == len(large), (small, large)
+
+
+def test_three_coders_get_krippendorffs_alpha(client, coders, round_):
+    third = make_user(roles.STAFF, username="koder_c")
+    round_.coders.add(third)
+    stories = list(round_.stories.order_by("pk"))
+    answers = (A, A, B)  # C differs from A and B on story 2
+    _code_all(round_, (*coders, third), answers)
+    client.force_login(coders[0])
+    page = client.get(reverse("agreement:round", args=[round_.pk])).content.decode()
+    # GLÆDE per story (1,1,1) (1,1,0) (0,0,0) (0,0,0): n = 12, one unit holds the two
+    # disagreeing pairs (o_01 = o_10 = 1), n_1 = 5, n_0 = 7: alpha = 1 - 11·2/(2·5·7) = 0.69.
+    assert "Krippendorffs alfa" in page and '<th scope="col">Alfa</th>' in page
+    assert page.count("<td>0,69</td>") == 2
+    assert f"{stories[1].pk}: {stories[1].title}" in page
