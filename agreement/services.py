@@ -31,6 +31,11 @@ def sample_stories(story_ids, size, *, seed=None):
     return sorted(random.Random(seed).sample(ids, size))  # noqa: S311 (a sample, not a secret)
 
 
+def _round_story(round_, story_id):
+    """A story of the round that still has analysis consent (else Story.DoesNotExist)."""
+    return Story.objects.for_analysis().filter(pk__in=round_.stories.values("pk")).get(pk=story_id)
+
+
 def create_round(*, user, title, story_ids, coder_ids, domain_ids):
     """A new blind coding round. Only stories with analysis consent are taken."""
     with transaction.atomic():
@@ -59,7 +64,7 @@ def save_coding(round_id, *, user, story_id, domain_ids):
             raise RoundClosed
         if not round_.coders.filter(pk=user.pk).exists():
             raise NotACoder
-        story = round_.stories.get(pk=story_id)
+        story = _round_story(round_, story_id)
         coding, created = Coding.objects.get_or_create(round=round_, coder=user, story=story)
         coding.domains.set(round_.domains.filter(pk__in=domain_ids))
         coding.save()
@@ -88,7 +93,7 @@ def resolve(round_id, *, user, story_id, domain_ids, note, apply):
     domains become the story's domains among the round's domains (others stay)."""
     with transaction.atomic():
         round_ = CodingRound.objects.get(pk=round_id)
-        story = round_.stories.get(pk=story_id)
+        story = _round_story(round_, story_id)
         agreed = list(round_.domains.filter(pk__in=domain_ids))
         resolution, created = Resolution.objects.get_or_create(round=round_, story=story)
         resolution.domains.set(agreed)

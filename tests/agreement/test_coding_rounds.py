@@ -25,7 +25,9 @@ def _ids(slugs):
 
 @pytest.fixture
 def coders():
-    return make_user(roles.STAFF, username="koder_a"), make_user(roles.STAFF, username="koder_b")
+    return make_user(roles.STAFF, username="koder_a", password=None), make_user(
+        roles.STAFF, username="koder_b", password=None
+    )
 
 
 @pytest.fixture
@@ -115,7 +117,7 @@ def test_coders_see_neither_each_other_nor_the_current_domains(client, coders, r
 
 
 def test_a_user_who_is_not_a_coder_cannot_code(client, round_):
-    client.force_login(make_user(roles.STAFF))
+    client.force_login(make_user(roles.STAFF, password=None))
     story = round_.stories.first()
     assert client.get(reverse("agreement:code", args=[round_.pk, story.pk])).status_code == 403
 
@@ -210,7 +212,7 @@ def test_the_round_page_runs_a_fixed_number_of_queries(client, coders):
 
 
 def test_three_coders_get_krippendorffs_alpha(client, coders, round_):
-    third = make_user(roles.STAFF, username="koder_c")
+    third = make_user(roles.STAFF, username="koder_c", password=None)
     round_.coders.add(third)
     stories = list(round_.stories.order_by("pk"))
     answers = (A, A, B)  # C differs from A and B on story 2
@@ -222,3 +224,17 @@ def test_three_coders_get_krippendorffs_alpha(client, coders, round_):
     assert "Krippendorffs alfa" in page and '<th scope="col">Alfa</th>' in page
     assert page.count("<td>0,69</td>") == 2
     assert f"{stories[1].pk}: {stories[1].title}" in page
+
+
+def test_the_services_refuse_a_story_whose_consent_was_withdrawn(coders, round_):
+    from stories import services as story_services
+    from stories.models import Story
+
+    story = round_.stories.order_by("pk").first()
+    story_services.withdraw_consent(story.pk, user=coders[0])
+    with pytest.raises(Story.DoesNotExist):
+        services.save_coding(round_.pk, user=coders[0], story_id=story.pk, domain_ids=[])
+    with pytest.raises(Story.DoesNotExist):
+        services.resolve(
+            round_.pk, user=coders[0], story_id=story.pk, domain_ids=[], note="", apply=True
+        )

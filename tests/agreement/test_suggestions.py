@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def staff(client):
-    user = make_user(roles.STAFF)
+    user = make_user(roles.STAFF, password=None)
     client.force_login(user)
     return user
 
