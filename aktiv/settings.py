@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "coding",
     "workshops",
     "reports",
+    "agreement",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -373,6 +374,12 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": env_int("AKTIV_PAGE_CACHE_ENTRIES", 300)},
     },
 }
+
+# Domain suggestions (agreement.suggestions): computed on the server from the
+# installation's own tagged stories; off with AKTIV_DOMAIN_SUGGESTIONS=false. With fewer
+# tagged stories (with analysis consent) than the minimum, nothing is suggested.
+AKTIV_DOMAIN_SUGGESTIONS = env_bool("AKTIV_DOMAIN_SUGGESTIONS", True)
+AKTIV_SUGGESTION_MIN_STORIES = env_int("AKTIV_SUGGESTION_MIN_STORIES", 20)
 
 # Audit-log entries older than this are removed by `manage.py prune_audit`.
 AUDIT_RETENTION_DAYS = env_int("AKTIV_AUDIT_RETENTION_DAYS", 180)

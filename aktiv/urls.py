@@ -36,6 +36,8 @@ urlpatterns = [
     path("coding/", include("coding.urls")),
     path("workshops/", include("workshops.urls")),
     path("public/", include("stories.public_urls")),
+    # Blind double coding and domain suggestions (the top layer).
+    path("agreement/", include("agreement.urls")),
     # The pages that combine apps: start page, domain summaries, report, feedback.
     path("", include("reports.urls")),
     path("admin/", admin.site.urls),

@@ -168,6 +168,29 @@ def update_story(story_id, *, user, values, domains, consent=None, consent_detai
     return story
 
 
+def tag_story(story_id, *, user, domains, replace=False, source=""):
+    """Add `domains` to a story's domains (or, with `replace`, make them its domains), as
+    asked from another page (a suggestion accepted, a coding disagreement resolved);
+    `source` says which, in the audit event. Returns the story."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().get(pk=story_id)
+        before = set(story.domains.values_list("pk", flat=True))
+        wanted = {domain.pk for domain in domains}
+        after = wanted if replace else before | wanted
+        if after != before:
+            story.domains.set(after)
+            audit.record(
+                user,
+                audit.Action.EDIT,
+                story,
+                felter=["domains"],
+                kilde=source,
+                tilfoejet=sorted(after - before),
+                fjernet=sorted(before - after),
+            )
+    return story
+
+
 def withdraw_consent(story_id, *, user, scope=None):
     """The storyteller withdraws consent: every scope at once and for good (`scope`
     None), or one scope while the others stay.

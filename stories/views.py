@@ -203,7 +203,12 @@ def story_detail(request, pk):
                 .order_by("collected_on", "id")
             )
         audit.record(request.user, audit.Action.VIEW, story)
-        return render(request, "stories/story_detail.html", {"story": story, "others": others})
+        return render(
+            request,
+            "stories/story_detail.html",
+            # Domain suggestions are a page of their own (the agreement app, a layer above).
+            {"story": story, "others": others, "suggestions": settings.AKTIV_DOMAIN_SUGGESTIONS},
+        )
 
     if not has_role(user, FACILITATOR, MANAGER):
         raise PermissionDenied

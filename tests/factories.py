@@ -475,3 +475,31 @@ def build_crawl_data(rows=26):
             "hvor jeg ikke kan komme.",
         )
     return scenario
+
+
+# Agreement: coding rounds and a tagged corpus for domain suggestions ------------------
+
+SUGGESTION_TEXTS = {
+    "glaede": "Jeg griner hver dag og glæder mig til at komme på arbejde, det er sjovt.",
+    "laering": "Jeg har lært at bruge maskinen og lærer nye ting på kurset hver uge.",
+    "faellesskab": "Vi spiser frokost sammen i pausen, og kollegerne er mine venner nu.",
+}
+
+
+def tagged_corpus(per_domain=8, round=None):
+    """Stories with analysis consent, each tagged to one domain and written in words of
+    that domain (SUGGESTION_TEXTS): enough for the suggestions to learn from."""
+    stories = []
+    for slug, text in SUGGESTION_TEXTS.items():
+        for i in range(per_domain):
+            stories.append(
+                make_story(
+                    f"Korpus {slug} {i}",
+                    domains=(slug,),
+                    round=round,
+                    consent=("analysis",),
+                    text=f"{text} Dag {i}.",
+                    significance="",
+                )
+            )
+    return stories

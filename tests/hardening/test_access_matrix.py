@@ -21,6 +21,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from agreement import services as agreement_services
 from aktiv import roles
 from coding.models import Code, Excerpt
 from domains.models import Domain
@@ -243,6 +244,17 @@ EXPECTED = {
         "edition:published": READERS,
     },
     "reports:word_template": {"-": ADMIN_ONLY},
+    # --- blind double coding and domain suggestions (agreement) -----------------------------
+    "agreement:rounds": {"-": STAFF_ONLY},
+    "agreement:round_create": {"-": STAFF_ONLY},
+    "agreement:round": {"coding_round": STAFF_ONLY},
+    # Only the round's coders code (the administrator is not one of them here).
+    "agreement:code": {"coding_round": by_role(200, 403, 403, 403)},
+    "agreement:close": {"coding_round": POST_ONLY},
+    # Nobody has coded yet: the disagreements are not shown, back to the round.
+    "agreement:resolve": {"coding_round": by_role(REDIRECT, 403, 403, REDIRECT)},
+    "agreement:suggestions": {"-": STAFF_ONLY},
+    "agreement:story_suggestions": {"coding_round": STAFF_ONLY},
     # --- sign-in and users (aktiv.accounts, django-allauth) -------------------------------------
     "accounts:users": {"-": ADMIN_ONLY},
     "accounts:invite": {"-": ADMIN_ONLY},
@@ -305,7 +317,14 @@ EXPECTED = {
 ADMIN_FAMILY = {"/admin/": by_role(ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200, ADMIN_LOGIN)}
 
 # Areas a participant must never reach (anything but a login redirect fails).
-CLOSED_TO_PARTICIPANTS = ("/stories/", "/domains/", "/workshops/", "/report/", "/audit/")
+CLOSED_TO_PARTICIPANTS = (
+    "/stories/",
+    "/domains/",
+    "/workshops/",
+    "/report/",
+    "/audit/",
+    "/agreement/",
+)
 
 
 # --- walking the URLconf ---------------------------------------------------------------------
@@ -440,6 +459,14 @@ def build_world():
         if state == "published":
             report_services.publish_edition(edition.pk, user=users["manager"])
         states[f"edition:{state}"] = {"pk": edition.pk, "key": "method"}
+    coding_round = agreement_services.create_round(
+        user=users["staff"],
+        title="Matrix-kodning",
+        story_ids=[states["story:analysis"]["pk"]],
+        coder_ids=[users["staff"].pk, make_user(roles.STAFF, username="m_coder").pk],
+        domain_ids=[d.pk for d in domains],
+    )
+    states["coding_round"] = {"pk": coding_round.pk, "story_pk": states["story:analysis"]["pk"]}
     pending = PendingImport.objects.create(token=secrets.token_urlsafe(32), user=users["staff"])
     states["import"] = {"token": pending.token}
     states["user"] = {"pk": users["staff"].pk}
