@@ -17,7 +17,6 @@ Django test client finds which template each URL renders before the browser goes
 
 import os
 import re
-import time
 
 import pytest
 from django.conf import settings
@@ -128,13 +127,9 @@ CHART_LABELS = """() => Array.from(document.querySelectorAll('svg text')).map(t 
 }).filter(([, size]) => size < 12).slice(0, 3)"""
 
 
-TIMES = {"load": 0.0, "inject": 0.0, "axe 1280": 0.0, "axe 320": 0.0}
-
-
 def check_page(page, url, label, language):
     """Problems of one page at both widths (a list of strings)."""
     problems = []
-    t0 = time.monotonic()
     where = f"[{language}] {label} {url}"
     page.set_viewport_size({"width": WIDE, "height": 900})
     response = page.goto(url)
@@ -143,12 +138,8 @@ def check_page(page, url, label, language):
     title = page.title()
     if not TITLE.match(title) or title.startswith("–"):
         problems.append(f"{where}: title {title!r} is not '<page> – Aktiv'")
-    TIMES["load"] += time.monotonic() - t0
-    t0 = time.monotonic()
     page.wait_for_function("() => window.axe !== undefined")
-    TIMES["inject"] += time.monotonic() - t0
     for width in (WIDE, NARROW):
-        t0 = time.monotonic()
         if width == NARROW:
             page.set_viewport_size({"width": NARROW, "height": 640})
             wide = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
@@ -167,7 +158,6 @@ def check_page(page, url, label, language):
         )
         if violations:
             problems.append(f"{where} at {width} px:\n" + format_violations(violations))
-        TIMES[f"axe {width}"] += time.monotonic() - t0
     return problems
 
 
@@ -185,8 +175,7 @@ def test_every_page_passes_axe_reflow_and_title_as_every_role(browser, live_serv
     for client in clients.values():
         client.raise_request_exception = True
     plan = crawl_plan(states, clients)
-    started = time.monotonic()
-    problems, visited = [], 0
+    problems = []
     for role, pages in plan.items():
         context = browser.new_context(locale="da-DK", timezone_id="Europe/Copenhagen")
         cookies = session_cookies(clients[role], live_server.url)
@@ -200,13 +189,7 @@ def test_every_page_passes_axe_reflow_and_title_as_every_role(browser, live_serv
         for label, url, _template in pages:
             found = check_page(page, live_server.url + url, label, language)
             problems += [f"{role} {p}" for p in found]
-            visited += 1
         context.close()
-    elapsed = time.monotonic() - started
-    print(
-        f"\ncrawl: {visited} page views ({sum(map(len, plan.values()))} per language), "
-        f"{elapsed:.0f} s; " + ", ".join(f"{k} {v:.0f} s" for k, v in TIMES.items())
-    )
     if not os.environ.get("AKTIV_CRAWL_ONLY"):
         # Each role reaches pages of its own (the plan is not empty by a mistake).
         assert sum(len(p) for p in plan.values()) > 40, plan

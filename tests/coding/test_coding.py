@@ -271,3 +271,12 @@ def test_the_report_edition_quotes_candidates_of_its_rounds_with_report_consent(
     report = build_report(make_edition([round_]))
     section = next(s for s in report.sections if s.domain.slug == "glaede")
     assert section.candidates == ["Der bliver jeg mødt."]
+
+
+def test_the_coding_page_leads_staff_to_double_coding_and_suggestions(
+    staff_client, facilitator_client
+):
+    page = staff_client.get("/coding/").content.decode()
+    assert 'href="/agreement/"' in page and 'href="/agreement/suggestions/"' in page
+    # Facilitators code passages but do not run double coding (staff only).
+    assert 'href="/agreement/"' not in facilitator_client.get("/coding/").content.decode()
