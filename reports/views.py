@@ -128,15 +128,24 @@ def report(request):
     if edition is None:
         return render(request, "reports/report_none.html", context)
     if edition.is_published:
-        if not edition.is_stale:
-            context["frozen"] = _frozen_body(edition)
-        return render(request, "reports/report_published.html", context)
+        body_template = "reports/_report_published_body.html"
+
+        def build():
+            # The frozen copy (tens of kB) is read only when the body is not cached; a
+            # consent mark or a rebuild changes the edition's row, so the key, at once.
+            return {**context, "frozen": None if edition.is_stale else _frozen_body(edition)}
+    else:
+        body_template = "reports/_report_page_body.html"
+
+        def build():
+            return {**context, "report": build_report(edition)}
+
     return page_cache.cached_page(
         request,
         "reports:report",
         "reports/report.html",
-        "reports/_report_page_body.html",
-        lambda: {**context, "report": build_report(edition)},
+        body_template,
+        build,
         page_context={"edition": edition},
         vary=(context["can_edit_texts"], context["may_publish"], context["may_prepare"]),
     )
