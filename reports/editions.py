@@ -78,9 +78,9 @@ class Basis:
     texts: dict = field(default_factory=dict)  # key -> EditionText
 
 
-def basis(edition):
+def basis(edition, *, with_texts=True):
     """The edition's rounds, workshops (with participant and group counts) and texts
-    (five queries)."""
+    (five queries; four `with_texts=False`, for pages that show no report text)."""
     rounds = list(edition.rounds.order_by("starts_on", "id"))
     through = Edition.workshops.through
     ranking_through = Edition.ranking_workshops.through
@@ -94,7 +94,7 @@ def basis(edition):
     for workshop in report_selectors.workshops_with_counts(ids):
         counts = workshop.status == Workshop.Status.CLOSED and not workshop.is_rehearsal
         (counting if counts else left_out).append(workshop)
-    texts = {text.key: text for text in edition.texts.all()}
+    texts = {text.key: text for text in edition.texts.all()} if with_texts else {}
     return Basis(
         edition=edition,
         rounds=rounds,

@@ -21,7 +21,7 @@ from domains.models import Domain
 from stories import selectors as story_selectors
 from stories.models import Story
 from workshops import report_selectors
-from workshops.selectors import combined_ranking
+from workshops.selectors import combined_ranking, ranking_data
 from workshops.selectors import rankings as workshop_rankings
 
 from . import editions
@@ -71,7 +71,8 @@ def ordered(domains, ranking):
 
 
 def _basis(edition):
-    return editions.basis(edition) if edition is not None else None
+    # The domain pages show no report text: the edition's texts are not read.
+    return editions.basis(edition, with_texts=False) if edition is not None else None
 
 
 def overview(user, edition):
@@ -81,10 +82,14 @@ def overview(user, edition):
     domains = list(Domain.objects.only(*DOMAIN_SUMMARY_FIELDS))
     basis = _basis(edition)
     rounds = basis.rounds if basis is not None else None
-    ranking = combined_ranking(basis.ranking_workshops) if basis is not None else None
     ranking_ids = {w.pk for w in basis.ranking_workshops} if basis is not None else set()
-    compared = [w for w in basis.workshops if w.pk not in ranking_ids] if basis else []
-    comparisons = workshop_rankings(compared[:MAX_COMPARISONS])
+    compared = (
+        [w for w in basis.workshops if w.pk not in ranking_ids][:MAX_COMPARISONS] if basis else []
+    )
+    # The edition's ranking and the comparisons from one read of the counts.
+    data = ranking_data([*basis.ranking_workshops, *compared]) if basis is not None else None
+    ranking = combined_ranking(basis.ranking_workshops, data) if basis is not None else None
+    comparisons = workshop_rankings(compared, data)
     audience = story_selectors.audience_for(user)
     cross = story_selectors.domain_employment_table(audience, rounds)
     story_counts = {}

@@ -132,29 +132,35 @@ def _ranking_data(ids):
     return domains, groups, counts
 
 
-def rankings(workshops):
+def ranking_data(workshops):
+    """What rankings and combined_ranking read (three small queries), for a page that
+    needs both for different workshops: read once for all of them, pass it to each."""
+    return _ranking_data([w.pk for w in workshops])
+
+
+def rankings(workshops, data=None):
     """The rankings of several workshops, each on its own, in three small queries
-    whatever the number of workshops or ballots (_ranking_data). Competition ranking
-    (1-2-2-4); within a tie, more groups with votes first, then the domains' display
-    order.
+    whatever the number of workshops or ballots (_ranking_data; none with `data` from
+    ranking_data). Competition ranking (1-2-2-4); within a tie, more groups with votes
+    first, then the domains' display order.
     """
-    domains, groups, counts = _ranking_data([w.pk for w in workshops])
+    domains, groups, counts = data or _ranking_data([w.pk for w in workshops])
     return [
         _rank([w], domains.get(w.pk, []), groups.get(w.pk, []), counts.get(w.pk, []))
         for w in workshops
     ]
 
 
-def combined_ranking(workshops):
+def combined_ranking(workshops, data=None):
     """One ranking from several workshops: each domain's votes are the sum of its votes
     on every workshop, read from the counts PostgreSQL keeps (three queries, as
-    rankings). The domains are those on any of the ballots; the groups are all the
-    workshops' groups, each workshop's small groups hidden by its own rule; ties are
-    broken as in rankings. None without workshops."""
+    rankings, or none with `data`). The domains are those on any of the ballots; the
+    groups are all the workshops' groups, each workshop's small groups hidden by its own
+    rule; ties are broken as in rankings. None without workshops."""
     workshops = list(workshops)
     if not workshops:
         return None
-    domains, groups, counts = _ranking_data([w.pk for w in workshops])
+    domains, groups, counts = data or _ranking_data([w.pk for w in workshops])
     seen, all_domains, all_groups, all_counts = set(), [], [], []
     for workshop in workshops:
         for domain in domains.get(workshop.pk, []):
