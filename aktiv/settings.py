@@ -373,6 +373,14 @@ CACHES = {
         "LOCATION": "aktiv-pages",
         "OPTIONS": {"MAX_ENTRIES": env_int("AKTIV_PAGE_CACHE_ENTRIES", 300)},
     },
+    # Pieces of the page frame ({% cache %} in templates/base.html and its includes: the
+    # menu, the footer, the session script's words). They hold no data, only the
+    # templates' output per language and roles, so they stay on with the page cache off.
+    "frame": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "aktiv-frame",
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
 }
 
 # Domain suggestions (agreement.suggestions): computed on the server from the

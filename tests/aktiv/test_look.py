@@ -161,3 +161,28 @@ def test_the_header_names_the_organisation_and_marks_the_current_section(staff_c
     assert '<a href="/stories/" aria-current="page">' in html
     assert '<details class="mobile-menu' in html  # the phone menu needs no script
     assert 'rel="icon"' in html
+
+
+def menu_of(response):
+    html = response.content.decode()
+    return html[html.index('<ul class="site-menu-list">') : html.index("</ul>")]
+
+
+def test_the_kept_menu_follows_the_roles_the_section_and_the_language(
+    staff_client, manager_client, admin_client_
+):
+    """The menu, footer and session words are kept in the "frame" cache: the kept copy
+    must never carry one reader's links, current section or language to another."""
+    staff = menu_of(staff_client.get("/stories/"))
+    assert "Kodning" in staff and "Workshops" not in staff and "Revisionslog" not in staff
+    assert '<a href="/stories/" aria-current="page">' in staff
+    assert '<a href="/domains/" aria-current="page">' in menu_of(staff_client.get("/domains/"))
+    manager = menu_of(manager_client.get("/stories/"))
+    assert "Workshops" in manager and "Kodning" not in manager
+    assert "Revisionslog" in menu_of(admin_client_.get("/audit/"))
+    english_page = english(staff_client).get("/stories/")
+    assert '<a href="/stories/" aria-current="page">Stories</a>' in menu_of(english_page)
+    assert "Privacy notice" in english_page.content.decode()
+    danish_again = Client()
+    danish_again.force_login(make_user(roles.STAFF, username="anden"))
+    assert ">Fortællinger</a>" in menu_of(danish_again.get("/stories/"))
