@@ -133,15 +133,27 @@ def cached_page(
     `body_template` with `build_context()`. The body comes from the cache while the data
     in `depends` is unchanged since it was rendered for the same kind of reader (roles),
     language and address; `vary` adds anything else the body shows (e.g. a permission).
-    `page_context` is what the page template needs besides the body.
+    `page_context(context)` gives what the page template needs besides the body (its
+    title) as plain values from the body's context: it is kept with the body, so a
+    cached view reads nothing for it (a view whose object is gone raises Http404 in
+    `build_context`, where a cached body cannot hide it: the versions change with it).
     """
     pages = caches["pages"]
     key = page_key(name, request, depends, vary)
-    body = pages.get(key)
-    if body is None:
-        body = str(render_body(request, body_template, build_context))
+    entry = pages.get(key)
+    if entry is None:
+        frame = {}
+
+        def build():
+            context = build_context()
+            if page_context is not None:
+                frame.update(page_context(context))
+            return context
+
+        body = str(render_body(request, body_template, build))
+        entry = (body, frame)
         if CSRF_FIELD not in body:  # a token is per user: never shared
-            pages.set(key, body, settings.PAGE_CACHE_SECONDS)
-    context = dict(page_context or {})
-    context["body"] = mark_safe(body)  # noqa: S308 (rendered by our own templates, autoescaped)
-    return render(request, page_template, context)
+            pages.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    body, frame = entry
+    # The body was rendered by our own templates, autoescaped.
+    return render(request, page_template, {**frame, "body": mark_safe(body)})  # noqa: S308

@@ -67,9 +67,9 @@ def domain_list(request):
 @role_required(*SUMMARY_READERS)
 def domain_detail(request, slug):
     """A domain's summary in the report's order of sections."""
-    domain = get_object_or_404(Domain, slug=slug)
 
     def build():
+        domain = get_object_or_404(Domain, slug=slug)
         choice = EditionChoice(request.GET)
         context = summaries.summary(request.user, domain, choice.edition)
         context.update(
@@ -90,7 +90,7 @@ def domain_detail(request, slug):
         "reports/domain_detail.html",
         "reports/_domain_detail_body.html",
         build,
-        page_context={"domain": domain},
+        page_context=lambda context: {"title": context["domain"].name},
     )
 
 
@@ -146,7 +146,7 @@ def report(request):
         "reports/report.html",
         body_template,
         build,
-        page_context={"edition": edition},
+        page_context=lambda context: {"title": context["edition"].title},
         vary=(context["can_edit_texts"], context["may_publish"], context["may_prepare"]),
     )
 

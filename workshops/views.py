@@ -670,10 +670,9 @@ def _results_context(workshop):
 
 @role_required(*READERS)
 def results(request, pk):
-    workshop = get_object_or_404(Workshop, pk=pk)
 
     def build():
-        context = _results_context(workshop)
+        context = _results_context(get_object_or_404(Workshop, pk=pk))
         context["can_run"] = has_role(request.user, FACILITATOR)
         return context
 
@@ -683,7 +682,7 @@ def results(request, pk):
         "workshops/results.html",
         "workshops/_results_body.html",
         build,
-        page_context={"workshop": workshop},
+        page_context=lambda context: {"title": context["workshop"].title},
         depends=(page_cache.WORKSHOPS, page_cache.REFERENCE),
     )
 

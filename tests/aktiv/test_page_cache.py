@@ -73,6 +73,24 @@ def test_the_second_view_of_the_story_list_reuses_the_body(
     assert "Første fortælling" in _without_tokens(second)
 
 
+def test_a_second_view_of_a_domain_page_or_results_reads_nothing_of_its_own(
+    facilitator_client, django_assert_max_num_queries
+):
+    workshop = make_workshop(status=Workshop.Status.CLOSED)
+    pages = {
+        "/domains/glaede/": "<title>GLÆDE – Aktiv</title>",
+        f"/workshops/{workshop.pk}/results/": f"<title>Resultat: {workshop.title} – Aktiv</title>",
+    }
+    for url, title in pages.items():
+        first = facilitator_client.get(url)
+        # session and data versions: not even the domain or the workshop (the title is
+        # kept with the body)
+        with django_assert_max_num_queries(2):
+            second = facilitator_client.get(url)
+        assert _without_tokens(first) == _without_tokens(second)
+        assert title in second.content.decode()
+
+
 def test_a_new_story_shows_at_once_on_the_cached_list(staff_client):
     make_story(title="Første fortælling")
     assert "Første fortælling" in staff_client.get("/stories/").content.decode()
