@@ -18,16 +18,19 @@ from .models import Edition
 # is asked for by its address.
 CHOICES = 20
 TEXT_KEYS = ("preface", "preface_closing", "introduction", "method", "closing")
-LISTED_FIELDS = ("id", "title", "dated", "status", "published_at", "created_at")
+
+
+def _listed():
+    """Editions with their signers, without the frozen copies (read where they are used)."""
+    return Edition.objects.select_related("signed_by").defer(
+        "frozen_html", "frozen_docx", "frozen_basis"
+    )
 
 
 def listing(limit=CHOICES):
-    """Editions for a choice, published ones first, each group newest first (one query)."""
-    return list(
-        Edition.objects.only(*LISTED_FIELDS).order_by("-status", "-published_at", "-dated", "-id")[
-            :limit
-        ]
-    )
+    """Editions for a choice, published ones first, each group newest first (one query):
+    the chosen one needs no query of its own."""
+    return list(_listed().order_by("-status", "-published_at", "-dated", "-id")[:limit])
 
 
 def default_of(editions):
@@ -47,23 +50,13 @@ def chosen(raw, editions):
         wanted = str(raw)
         found = next((e for e in editions if str(e.pk) == wanted), None)
         if found is None and wanted.isdigit() and len(wanted) < 19:
-            found = Edition.objects.only(*LISTED_FIELDS).filter(pk=int(wanted)).first()
+            found = _listed().filter(pk=int(wanted)).first()
             if found is not None:
                 editions.append(found)
         if found is not None:
             return found, False
         return default_of(editions), True
     return default_of(editions), False
-
-
-def full(edition_id):
-    """The edition with its signer, without the frozen copy (one query)."""
-    return (
-        Edition.objects.select_related("signed_by")
-        .defer("frozen_html", "frozen_docx")
-        .filter(pk=edition_id)
-        .first()
-    )
 
 
 @dataclass

@@ -85,19 +85,18 @@ def edition_label(edition):
 class EditionChoice:
     """The edition a page shows: ?edition=<id>, else the default (reports.editions).
 
-    Two small queries: the editions for the choice, and the chosen one in full.
+    One small query: the editions for the choice, the chosen one among them.
     """
 
     def __init__(self, data):
         self.editions = editions.listing()
-        listed, _missing = editions.chosen(data.get("edition"), self.editions)
+        self.edition, _missing = editions.chosen(data.get("edition"), self.editions)
         self.form = EditionChoiceForm(
             data if "edition" in data else None,
             choices=[(e.pk, edition_label(e)) for e in self.editions],
         )
         if self.form.is_bound:
             self.form.is_valid()  # an unknown edition: the message beside the choice
-        self.edition = editions.full(listed.pk) if listed is not None else None
 
     def query(self):
         """GET parameters that keep this choice on links."""

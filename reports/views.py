@@ -244,8 +244,7 @@ def _preview_context(form, edition):
     """The placeholders with the values of `edition` (or of the default edition) and the
     typed text filled in with them."""
     if edition is None:
-        listed = editions.default_of(editions.listing())
-        edition = editions.full(listed.pk) if listed is not None else None
+        edition = editions.default_of(editions.listing())
     values = build_report(edition).values if edition is not None else {}
     body = form["body"].value() or ""
     rows = []
