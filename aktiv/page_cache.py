@@ -139,8 +139,10 @@ def cached_page(
     `build_context`, where a cached body cannot hide it: the versions change with it).
     """
     pages = caches["pages"]
-    key = page_key(name, request, depends, vary)
-    entry = pages.get(key)
+    # With the cache off (PAGE_CACHE_SECONDS=0) no key is made: reading the versions
+    # for it would be a query for nothing.
+    key = page_key(name, request, depends, vary) if enabled() else None
+    entry = pages.get(key) if key else None
     if entry is None:
         frame = {}
 
@@ -152,7 +154,7 @@ def cached_page(
 
         body = str(render_body(request, body_template, build))
         entry = (body, frame)
-        if CSRF_FIELD not in body:  # a token is per user: never shared
+        if key and CSRF_FIELD not in body:  # a token is per user: never shared
             pages.set(key, entry, settings.PAGE_CACHE_SECONDS)
     body, frame = entry
     # The body was rendered by our own templates, autoescaped.

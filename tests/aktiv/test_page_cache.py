@@ -91,6 +91,19 @@ def test_a_second_view_of_a_domain_page_or_results_reads_nothing_of_its_own(
         assert title in second.content.decode()
 
 
+def test_with_the_cache_off_every_view_builds_the_page_and_reads_no_versions(
+    staff_client, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_story(title="Første fortælling")
+    assert "Første fortælling" in staff_client.get("/stories/").content.decode()
+    make_story(title="Anden fortælling")
+    with CaptureQueriesContext(connection) as queries:
+        html = staff_client.get("/stories/").content.decode()
+    assert "Anden fortælling" in html
+    assert not [q for q in queries.captured_queries if "aktiv_dataversion" in q["sql"]]
+
+
 def test_a_new_story_shows_at_once_on_the_cached_list(staff_client):
     make_story(title="Første fortælling")
     assert "Første fortælling" in staff_client.get("/stories/").content.decode()
