@@ -5,7 +5,12 @@ collector and domains, then asking each for its display labels, cost more than
 everything else on the page; these rows are dictionaries with the labels looked up once.
 """
 
+import functools
+
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from aktiv.dates import short_date
 from domains.models import Domain
@@ -57,4 +62,35 @@ def with_domains(rows, domains):
             row["collected"] = short_date(row["collected_on"])
         if "status" in row:
             row["status_label"] = status.get(row["status"], "")
+        if "withdrawn_at" in row:
+            row["consent_cell"] = consent_cell(row)
     return rows
+
+
+CONSENT_FIELDS = ("consent_analysis_on", "consent_report_on", "consent_publish_on")
+
+
+def consent_cell(row):
+    """The list's consent column for a row: withdrawn, or yes/no per scope. Rendered
+    here, not per row in the template: there are only nine different cells, and fifty
+    rows of template conditions were a fifth of the uncached list's rendering."""
+    key = (bool(row["withdrawn_at"]), *(bool(row[field]) for field in CONSENT_FIELDS))
+    return _consent_cell(key, get_language())
+
+
+@functools.lru_cache(maxsize=64)
+def _consent_cell(key, language):
+    """One cell per combination and language (the language keys the memo)."""
+    withdrawn, *scopes = key
+    if withdrawn:
+        return format_html('<span class="badge consent-withdrawn">{}</span>', _("Trukket tilbage"))
+    scope_words = (_("analyse"), _("rapport"), _("offentlig"))
+    items = format_html_join(
+        "\n",
+        '<li><span class="{}">{}</span> {}</li>',
+        (
+            ("consent-yes", _("Ja"), word) if on else ("consent-no", _("Nej"), word)
+            for on, word in zip(scopes, scope_words, strict=True)
+        ),
+    )
+    return format_html('<ul class="list-unstyled mb-0 consent-summary">\n{}\n</ul>', items)

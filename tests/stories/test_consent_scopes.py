@@ -156,3 +156,25 @@ def test_the_consent_form_prints_the_code_and_the_scopes_never_the_story(staff_c
         assert line in body
     assert body.count('class="paper-box"') == 10
     assert AuditEvent.objects.filter(action="print", object_id=str(story.pk)).exists()
+
+
+def _consent_cell_of(html, title):
+    row = html[html.index(f">{title}</a>") :]
+    return row[row.index("<td>", row.index("badge")) : row.index("</tr>")]
+
+
+def test_the_list_shows_each_rows_consent_per_scope_in_the_readers_language(staff_client):
+    make_story("Med analyse og rapport", consent=("analysis", "report"))
+    make_story("Trukket helt tilbage", consent=("analysis",), withdrawn=True)
+    html = staff_client.get("/stories/").content.decode()
+    given = _consent_cell_of(html, "Med analyse og rapport")
+    assert '<span class="consent-yes">Ja</span> analyse' in given
+    assert '<span class="consent-yes">Ja</span> rapport' in given
+    assert '<span class="consent-no">Nej</span> offentlig' in given
+    gone = _consent_cell_of(html, "Trukket helt tilbage")
+    assert '<span class="badge consent-withdrawn">Trukket tilbage</span>' in gone
+    assert "consent-yes" not in gone
+    staff_client.cookies["django_language"] = "en"
+    english = staff_client.get("/stories/").content.decode()
+    assert '<span class="consent-no">No</span>' in english
+    assert "consent-withdrawn" in english and ">Nej<" not in english
