@@ -3,7 +3,8 @@
 The overview pages (story list, domain pages, the report, workshop results) show the
 same content to every reader with the same roles until the data changes. Their *body*
 (the content under the page header) is rendered once and kept; the page around it
-(navigation, the reader's name, the CSRF token, messages) is rendered on every request.
+(the reader's name, the CSRF token, messages) is rendered on every request, its menu,
+footer and script words taken from the "frame" cache (templates/base.html).
 
 "Until the data changes" is exact, not a timeout: PostgreSQL keeps a version counter for
 each kind of data, bumped by statement-level triggers on every write, whatever code
