@@ -126,3 +126,12 @@ def may_publish(user, edition):
     if user.is_superuser:
         return True
     return has_role(user, MANAGER) and edition.signed_by_id == user.pk
+
+
+def signer_key(user):
+    """What of a reader, besides the roles, changes the tools on a report page: a manager
+    may be the one who signs the edition shown (and so edit its texts and publish it),
+    so a manager's page is their own; for every other reader, nothing."""
+    if user.is_authenticated and not user.is_superuser and has_role(user, MANAGER):
+        return user.pk
+    return None

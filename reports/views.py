@@ -122,32 +122,36 @@ def _frozen_body(edition):
 @never_cache
 @role_required(*REPORT_READERS)
 def report(request):
-    choice = EditionChoice(request.GET)
-    context = _tools(request, choice)
-    edition = choice.edition
-    if edition is None:
-        return render(request, "reports/report_none.html", context)
-    if edition.is_published:
-        body_template = "reports/_report_published_body.html"
+    """The chosen edition: a published one from its frozen copy, one being prepared built
+    from the data. The edition list and the tools are part of the cached body, so a
+    cached view reads nothing of its own: the editions are data like the rest (their
+    versions are in the key), and what differs per reader is the roles (in the key) and,
+    for a manager, whether they sign the edition shown (`editions.signer_key`)."""
 
-        def build():
+    def build():
+        choice = EditionChoice(request.GET)
+        context = _tools(request, choice)
+        edition = choice.edition
+        if edition is None:
+            context["title"] = _("Læringsrapport")
+        elif edition.is_published:
             # The frozen copy (tens of kB) is read only when the body is not cached; a
             # consent mark or a rebuild changes the edition's row, so the key, at once.
-            return {**context, "frozen": None if edition.is_stale else _frozen_body(edition)}
-    else:
-        body_template = "reports/_report_page_body.html"
-
-        def build():
-            return {**context, "report": build_report(edition)}
+            context["frozen"] = None if edition.is_stale else _frozen_body(edition)
+        else:
+            context["report"] = build_report(edition)
+        return context
 
     return page_cache.cached_page(
         request,
         "reports:report",
         "reports/report.html",
-        body_template,
+        "reports/_report_view_body.html",
         build,
-        page_context=lambda context: {"title": context["edition"].title},
-        vary=(context["can_edit_texts"], context["may_publish"], context["may_prepare"]),
+        page_context=lambda context: {
+            "title": str(context["edition"].title if context["edition"] else context["title"])
+        },
+        vary=(editions.signer_key(request.user),),
     )
 
 

@@ -91,6 +91,36 @@ def test_a_second_view_of_a_domain_page_or_results_reads_nothing_of_its_own(
         assert title in second.content.decode()
 
 
+def test_a_second_view_of_the_report_reads_nothing_of_its_own(
+    manager_user, manager_client, django_assert_max_num_queries
+):
+    build_scenario(signer=manager_user)
+    first = manager_client.get("/report/")
+    assert "<title>Læringsrapport 2019–2021 – Aktiv</title>" in first.content.decode()
+    # session and data versions: not even the list of editions to choose from
+    with django_assert_max_num_queries(2):
+        second = manager_client.get("/report/")
+    assert _without_tokens(first) == _without_tokens(second)
+    assert "Rapportudgave" in _without_tokens(second)  # the edition choice is in the body
+
+
+def test_only_the_manager_who_signs_sees_publish_on_a_cached_report(manager_user):
+    build_scenario(signer=manager_user)
+    signer, other = Client(), Client()
+    signer.force_login(manager_user)
+    other.force_login(make_user(roles.MANAGER, username="anden-leder"))
+    assert "Udgiv udgaven" in signer.get("/report/").content.decode()
+    assert "Udgiv udgaven" not in other.get("/report/").content.decode()
+    assert "Udgiv udgaven" in signer.get("/report/").content.decode()
+
+
+def test_the_report_says_there_is_no_edition_yet_and_keeps_its_title(manager_client):
+    html = manager_client.get("/report/").content.decode()
+    assert "<title>Læringsrapport – Aktiv</title>" in html
+    assert "Der er ingen rapportudgave endnu." in html
+    assert "Lav en rapportudgave" in html  # a manager may make one
+
+
 def test_with_the_cache_off_every_view_builds_the_page_and_reads_no_versions(
     staff_client, settings
 ):
