@@ -46,6 +46,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(*marker.args, **kwargs), append=False)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashes():
+    """Passwords are hashed with MD5 in the tests, as Django advises for test suites: the
+    default (PBKDF2, a million rounds) costs half a second of CPU by design, and most
+    tests make a user with a password. Sign-in still checks the password for real; only
+    the cost differs. Production keeps Django's default (tests/aktiv/test_passwords.py).
+    """
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with empty caches: a rolled-back test can reuse a data version."""

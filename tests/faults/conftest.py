@@ -16,6 +16,17 @@ from django.db import connections
 from .helpers import Cluster, Gunicorn
 
 
+@pytest.fixture(autouse=True)
+def _production_password_hashes():
+    """Users made here sign in to a real gunicorn with production settings: their
+    passwords get the production hash, not the suite's fast one (tests/conftest.py)."""
+    from django.conf import global_settings
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=global_settings.PASSWORD_HASHERS):
+        yield
+
+
 @pytest.fixture
 def pg_cluster():
     """The session's throwaway cluster; skipped when the suite runs on another server."""
