@@ -2,6 +2,7 @@
 printable easy-read consent form."""
 
 import datetime
+import re
 
 import pytest
 from django.db import IntegrityError, transaction
@@ -178,3 +179,27 @@ def test_the_list_shows_each_rows_consent_per_scope_in_the_readers_language(staf
     english = staff_client.get("/stories/").content.decode()
     assert '<span class="consent-no">No</span>' in english
     assert "consent-withdrawn" in english and ">Nej<" not in english
+
+
+def _cells_of(html, title):
+    row = html[html.index(f">{title}<") :]
+    return row[: row.index("</tr>")]
+
+
+def test_the_list_shows_each_rows_domains_and_status_in_the_readers_language(staff_client):
+    make_story("To områder", domains=("laering", "glaede"))
+    make_story("Uden område", domains=(), status=Story.Status.DRAFT)
+    html = staff_client.get("/stories/").content.decode()
+    two = _cells_of(html, "To områder")
+    assert re.findall(r'class="badge text-bg-light border domain-badge">([^<]+)<', two) == [
+        "GLÆDE",
+        "LÆRING",
+    ]  # in the domains' order, not the order they were tagged
+    assert '<span class="badge text-bg-success">Klar</span>' in two
+    none = _cells_of(html, "Uden område")
+    assert '<span class="text-body-secondary">Ingen</span>' in none and "domain-badge" not in none
+    assert '<span class="badge text-bg-secondary">Kladde</span>' in none
+    staff_client.cookies["django_language"] = "en"
+    english = _cells_of(staff_client.get("/stories/").content.decode(), "Uden område")
+    assert '<span class="text-body-secondary">None</span>' in english
+    assert '<span class="badge text-bg-secondary">Draft</span>' in english
