@@ -186,3 +186,18 @@ def test_the_kept_menu_follows_the_roles_the_section_and_the_language(
     danish_again = Client()
     danish_again.force_login(make_user(roles.STAFF, username="anden"))
     assert ">Fortællinger</a>" in menu_of(danish_again.get("/stories/"))
+
+
+def test_the_account_tools_are_in_the_header_band_and_the_phone_menu_alike(staff_client):
+    """Rendered once ({% capture %}), shown twice: the reader's own name, a language switch
+    back to this page and a sign-out, each with a working token."""
+    response = staff_client.get("/stories/?side=1")
+    html = response.content.decode()
+    found = list(re.finditer(r'<div class="account-tools">.*?</form>\s*</div>', html, re.S))
+    assert len(found) == 2 and found[0].group() == found[1].group()
+    assert found[0].start() < html.index('<details class="mobile-menu') < found[1].start()
+    tools = found[0].group()
+    assert 'name="next" type="hidden" value="/stories/?side=1"' in tools
+    assert f"</span>{response.wsgi_request.user.get_username()}</span>" in tools
+    assert '<button class="btn btn-outline-primary" type="submit">Log ud</button>' in tools
+    assert tools.count('name="csrfmiddlewaretoken"') == 2
