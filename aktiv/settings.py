@@ -291,7 +291,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "aktiv.static_storage.StaticFilesStorage"
         )
     },
 }
