@@ -185,7 +185,11 @@ def _apply(world, operation):
     story = stories[args[0] % len(stories)]
     if kind == "update":
         if story.withdrawn_at is None:
-            Story.objects.filter(pk=story.pk).update(**_fields(world, args[1]))
+            fields = _fields(world, args[1])
+            for scope in Story.CONSENT_SCOPES:  # a withdrawn scope keeps no date (constraint)
+                if getattr(story, f"consent_{scope}_withdrawn_at") is not None:
+                    fields[f"consent_{scope}_on"] = None
+            Story.objects.filter(pk=story.pk).update(**fields)
     elif kind == "tags":
         story.domains.set([world["domains"][s] for s in args[1]])
     elif kind == "withdraw" and story.withdrawn_at is None:
