@@ -32,8 +32,7 @@ def clients(db):
 
 
 def _cases():
-    for target in TARGETS:
-        yield pytest.param(target, id=target.name)
+    return [pytest.param(target, id=target.name) for target in TARGETS]
 
 
 @pytest.mark.parametrize("target", _cases())
