@@ -1,11 +1,22 @@
-"""The one SVG bar chart: geometry computed here, markup in templates/aktiv/_bar_chart.html.
+"""The one SVG bar chart: geometry and the repeated bar markup here, the figure around
+it in templates/aktiv/_bar_chart.html.
 
 A chart is a list of labelled values drawn as horizontal bars, scaled to the largest
 value, with the same numbers as a table beside it (or in a table the page already
 shows). Server-rendered, no script, no inline style: it prints and passes a strict CSP.
+
+The bars and the table rows are written by `Chart.svg_bars` and `Chart.table_rows`
+rather than by a template loop, which costs some 250 Python calls per bar (/domains/
+draws two charts on every uncached view). The labels are escaped; the numbers are
+written as Python writes them: a dot in every language (SVG needs it), no locale lookup.
 """
 
 from dataclasses import dataclass, field
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from aktiv.templatetags.aktiv_lang import da, da_lang
 
 WIDTH = 640
 LABEL_WIDTH = 230
@@ -48,6 +59,30 @@ class Chart:
     @property
     def height(self):
         return max(len(self.bars), 1) * (BAR_HEIGHT + GAP)
+
+    def svg_bars(self):
+        """Each bar's label, rectangle and value, as SVG (the labels are Danish content:
+        lang="da" on a page in another language)."""
+        lang = da_lang()
+        return mark_safe(  # noqa: S308 - the labels are escaped, the rest are numbers
+            "\n".join(
+                f'<text class="bar-label"{lang} x="{self.label_x}" y="{bar.text_y}" '
+                f'text-anchor="end">{conditional_escape(bar.label)}</text>'
+                f'<rect class="{self.css_class}{" bar-muted" if bar.muted else ""}" '
+                f'x="{LABEL_WIDTH}" y="{bar.y}" width="{bar.width}" height="{BAR_HEIGHT}"></rect>'
+                f'<text class="bar-value" x="{bar.value_x}" y="{bar.text_y}">{bar.value}</text>'
+                for bar in self.bars
+            )
+        )
+
+    def table_rows(self):
+        """The same numbers as table rows: label and value."""
+        return mark_safe(  # noqa: S308 - the labels are escaped (by |da), the values numbers
+            "".join(
+                f'<tr><th scope="row">{da(bar.label)}</th><td class="num">{bar.value}</td></tr>'
+                for bar in self.bars
+            )
+        )
 
 
 def bar_chart(title, description, items, *, css_class="bar", show_table=True):

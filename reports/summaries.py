@@ -57,6 +57,11 @@ class OverviewRow:
     stories: int = 0
     comparisons: list = field(default_factory=list)  # [DomainResult or None] per comparison
 
+    @property
+    def comparison_ranks(self):
+        """The domain's place in each compared workshop (None: not ranked there)."""
+        return [(c.rank or None) if c is not None else None for c in self.comparisons]
+
 
 def ordered(domains, ranking):
     by_id = {d.pk: d for d in domains}

@@ -7,7 +7,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -656,13 +656,18 @@ def chart(ranking):
 
 def _results_context(workshop):
     result = selectors.ranking(workshop)
+    # A hidden group's cell: a dash to the eye, the word to a screen reader.
+    hidden = format_html(
+        '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>', _("skjult")
+    )
     rows = []
     for r in result.results:
+        counts = (r.per_group.get(g.pk) for g in result.groups)
         rows.append(
             {
                 "result": r,
                 "label": rank_label(r),
-                "per_group": [r.per_group.get(g.pk) for g in result.groups],
+                "per_group": [hidden if n is None else n for n in counts],
             }
         )
     return {"workshop": workshop, "ranking": result, "rows": rows, "chart": chart(result)}

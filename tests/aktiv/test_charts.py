@@ -33,3 +33,12 @@ def test_the_rest_of_a_danish_page_keeps_danish_decimals():
     with translation.override("da"):
         html = template.render({"chart": bar_chart("T", "B", [("A", 1)]), "value": 0.5})
     assert "<p>0,5</p>" in html
+
+
+def test_labels_are_escaped_and_danish_on_an_english_page():
+    chart = bar_chart("T", "B", [("<GLÆDE>", 2)])
+    for language, lang in (("da", ""), ("en", ' lang="da"')):
+        with translation.override(language):
+            svg = render_to_string("aktiv/_bar_chart.html", {"chart": chart, "chart_id": "t"})
+        assert f'<text class="bar-label"{lang} x=' in svg, language
+        assert "&lt;GLÆDE&gt;" in svg and "<GLÆDE>" not in svg, language

@@ -1,0 +1,34 @@
+"""{{ values|number_cells }} (aktiv.templatetags.aktiv_tables): a row's numeric cells."""
+
+from django.template import engines
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+TEMPLATE = engines["django"].from_string(
+    '{% load aktiv_tables %}{{ values|number_cells }}|{{ values|number_cells:"text-end" }}'
+)
+
+
+def cells(values):
+    return TEMPLATE.render({"values": values})
+
+
+def test_each_value_is_a_cell_a_zero_is_marked_and_none_is_a_dash():
+    html = cells([12, 0, None])
+    assert html.split("|")[0] == (
+        '<td class="num">12</td><td class="num zero">0</td><td class="num">–</td>'
+    )
+    assert html.split("|")[1].startswith('<td class="text-end">12</td>')
+
+
+def test_numbers_read_the_same_in_danish_and_english():
+    for language in ("da", "en"):
+        with translation.override(language):
+            assert cells([10_000]).startswith('<td class="num">10000</td>'), language
+
+
+def test_text_is_escaped_and_safe_markup_passes_as_it_is():
+    hidden = mark_safe('<span class="visually-hidden">skjult</span>')  # noqa: S308
+    html = cells(["<b>", hidden])
+    assert "&lt;b&gt;" in html and "<b>" not in html
+    assert '<td class="num"><span class="visually-hidden">skjult</span></td>' in html
