@@ -677,7 +677,9 @@ def _results_context(workshop):
 def results(request, pk):
 
     def build():
-        context = _results_context(get_object_or_404(Workshop, pk=pk))
+        context = _results_context(
+            get_object_or_404(Workshop.objects.select_related("round"), pk=pk)
+        )
         context["can_run"] = has_role(request.user, FACILITATOR)
         return context
 

@@ -7,6 +7,7 @@ import secrets
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from aktiv.models import AuditEvent
 from aktiv.text import spreadsheet_cell as neutralise
@@ -471,6 +472,16 @@ def test_results_page_uses_a_fixed_number_of_queries_for_2000_ballots(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = facilitator_client.get(url)
     assert "<dd>2014</dd>" in response.content.decode()
+
+
+def test_results_page_reads_the_workshops_round_with_the_workshop(facilitator_client):
+    workshop = seed_scenario()
+    workshop.round = CollectionRound.objects.create(name="Runde 1")
+    workshop.save(update_fields=["round"])
+    with CaptureQueriesContext(connection) as queries:
+        response = facilitator_client.get(f"/workshops/{workshop.pk}/results/")
+    assert "Sammenlign med de andre workshops i runden Runde 1" in response.content.decode()
+    assert not [q for q in queries.captured_queries if 'FROM "stories_collectionround"' in q["sql"]]
 
 
 def add_ballots(workshop, count):
