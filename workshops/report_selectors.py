@@ -7,15 +7,13 @@ nowhere here. Each function runs a fixed number of queries whatever the number o
 ballots or quotes.
 """
 
-from django.db.models import Count, F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F
 
 from stories.models import CollectionRound
 from stories.selectors import audience_condition
 
 from .models import AnalysisNote, Group, Quote, Selection, Workshop
 from .selectors import participants
-from .tallies import GroupCount
 
 CLOSED = Workshop.Status.CLOSED
 READING_KINDS = (Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED)
@@ -51,32 +49,25 @@ def candidate_workshops(round_ids, limit=CANDIDATE_LIMIT):
 
 def workshops_with_counts(workshop_ids):
     """The workshops in date order with participant (ballot) and group counts: how many
-    groups there are (`group_count`) and how many cast a ballot (`groups_voting`). One
-    query; the ballots are counted by PostgreSQL (workshops.tallies)."""
+    groups there are (`group_count`) and how many cast a ballot (`groups_voting`). Two
+    plain queries: the workshops, and their groups' ballots from the tallies PostgreSQL
+    keeps (workshops.tallies), added up here (cheaper to build than three subqueries)."""
     if not workshop_ids:
         return []
-    voting = (
-        GroupCount.objects.filter(workshop=OuterRef("pk"), ballots__gt=0)
-        .values("workshop")
-        .annotate(n=Count("pk"))
-        .values("n")
+    ids = list(workshop_ids)
+    workshops = list(
+        Workshop.objects.filter(pk__in=ids).select_related("round").order_by("held_on", "id")
     )
-    groups = (
-        Group.objects.filter(workshop=OuterRef("pk"))
-        .values("workshop")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return list(
-        Workshop.objects.filter(pk__in=list(workshop_ids))
-        .select_related("round")
-        .annotate(
-            participants=participants(),
-            group_count=Coalesce(Subquery(groups), 0),
-            groups_voting=Coalesce(Subquery(voting), 0),
-        )
-        .order_by("held_on", "id")
-    )
+    counts = {w.pk: [0, 0, 0] for w in workshops}  # participants, groups, groups voting
+    groups = Group.objects.filter(workshop_id__in=ids).values_list("workshop_id", "count__ballots")
+    for workshop_id, ballots in groups:
+        count = counts[workshop_id]
+        count[0] += ballots or 0
+        count[1] += 1
+        count[2] += 1 if ballots else 0
+    for workshop in workshops:
+        workshop.participants, workshop.group_count, workshop.groups_voting = counts[workshop.pk]
+    return workshops
 
 
 def _quotes_of(workshop_ids, domain_ids=None):
