@@ -5,8 +5,8 @@ becomes <td class="num">12</td><td class="num zero">0</td>…: None is a dash, a
 has the class "zero" (a table may grey it out), and a value that is already safe HTML
 (e.g. a hidden group's marker) goes in as it is. A template loop costs some 100 Python
 calls per cell and the overview and results pages show up to a few hundred cells; this
-filter costs a tenth of that. Numbers are written by str.format: no locale lookup, the
-same digits in every language (whole numbers only).
+filter a handful. Whole numbers are written as Python writes them: no locale lookup, the
+same digits in every language.
 """
 
 from django import template
