@@ -322,8 +322,8 @@ class _ManifestStories:
         return self.counts["domains"]
 
 
-def build_report(edition, story_ids=None):
-    basis = editions.basis(edition)
+def build_report(edition, story_ids=None, basis=None):
+    basis = basis or editions.basis(edition)
     rounds = basis.rounds
     if story_ids is None:
         source = _LiveStories(rounds)
@@ -338,7 +338,7 @@ def build_report(edition, story_ids=None):
         for value, _label in Story.Employment.choices
         if counts.get(value)
     ]
-    ranking = combined_ranking(basis.ranking_workshops)
+    ranking = combined_ranking(basis.ranking_workshops, basis.ranking_data)
     ordered, results = ordered_domains(ranking, domains)
     totals = source.by_domain()
     examples = story_selectors.titles_by_domain(

@@ -6,9 +6,12 @@ Each page says which, and offers the others. Without any edition there is no ran
 nothing picks a workshop behind the reader's back.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from aktiv.roles import FACILITATOR, MANAGER, has_role
+from stories.models import CollectionRound
+from workshops import frozen as frozen_workshops
 from workshops import report_selectors
 from workshops.models import Workshop
 
@@ -69,11 +72,38 @@ class Basis:
     ranking_workshops: list  # those of `workshops` whose votes rank the domains
     left_out: list = field(default_factory=list)  # in the edition, but open again or a rehearsal
     texts: dict = field(default_factory=dict)  # key -> EditionText
+    # A published edition's frozen ballots (the data workshops.selectors.combined_ranking
+    # and rankings take); None: read when a ranking is made.
+    ranking_data: tuple | None = None
 
 
 def basis(edition, *, with_texts=True):
     """The edition's rounds, workshops (with participant and group counts) and texts
-    (five queries; four `with_texts=False`, for pages that show no report text)."""
+    (five queries; four `with_texts=False`, for pages that show no report text). A
+    published edition's basis is the one frozen when it was published (two queries and
+    its texts, see frozen_basis)."""
+    texts = {text.key: text for text in edition.texts.all()} if with_texts else {}
+    frozen = _frozen(edition) if edition.is_published else None
+    if frozen is not None:
+        rounds, workshops, ranking_ids, data = _thawed(frozen)
+        left_out = []
+    else:
+        rounds, workshops, ranking_ids, left_out = _live(edition)
+        data = None
+    return Basis(
+        edition=edition,
+        rounds=rounds,
+        workshops=workshops,
+        ranking_workshops=[w for w in workshops if w.pk in ranking_ids],
+        left_out=left_out,
+        texts=texts,
+        ranking_data=data,
+    )
+
+
+def _live(edition):
+    """(rounds, workshops that count, ranking workshop ids, workshops left out) as they
+    are now."""
     rounds = list(edition.rounds.order_by("starts_on", "id"))
     through = Edition.workshops.through
     ranking_through = Edition.ranking_workshops.through
@@ -87,15 +117,54 @@ def basis(edition, *, with_texts=True):
     for workshop in report_selectors.workshops_with_counts(ids):
         counts = workshop.status == Workshop.Status.CLOSED and not workshop.is_rehearsal
         (counting if counts else left_out).append(workshop)
-    texts = {text.key: text for text in edition.texts.all()} if with_texts else {}
-    return Basis(
-        edition=edition,
-        rounds=rounds,
-        workshops=counting,
-        ranking_workshops=[w for w in counting if w.pk in ranking_ids],
-        left_out=left_out,
-        texts=texts,
-    )
+    return rounds, counting, ranking_ids, left_out
+
+
+def frozen_basis(basis):
+    """What a published edition keeps of its basis, as JSON values: its rounds, which
+    workshops rank the domains, and the workshops with their counts and ballots
+    (workshops.frozen; `basis.ranking_data` read). Its pages show this, not what the
+    workshops hold later."""
+    return {
+        "rounds": [
+            {
+                "id": r.pk,
+                "name": r.name,
+                "starts_on": r.starts_on and r.starts_on.isoformat(),
+                "ends_on": r.ends_on and r.ends_on.isoformat(),
+            }
+            for r in basis.rounds
+        ],
+        "ranking": [w.pk for w in basis.ranking_workshops],
+        **frozen_workshops.freeze(basis.workshops, basis.ranking_data),
+    }
+
+
+def _frozen(edition):
+    """The published edition's frozen basis (one query if the edition was read without
+    it), or None for one published before bases were frozen (reports migration 0006
+    froze those)."""
+    if "frozen_basis" in edition.get_deferred_fields():
+        stored = Edition.objects.filter(pk=edition.pk).values_list("frozen_basis", flat=True)
+        edition.frozen_basis = stored.first() or {}
+    return (edition.frozen_basis or {}).get("basis")
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _thawed(frozen):
+    """(rounds, workshops, ranking workshop ids, ranking data) from frozen_basis' value
+    (one query: workshops.frozen.thaw)."""
+    rounds = [
+        CollectionRound(
+            id=r["id"], name=r["name"], starts_on=_date(r["starts_on"]), ends_on=_date(r["ends_on"])
+        )
+        for r in frozen["rounds"]
+    ]
+    workshops, data = frozen_workshops.thaw(frozen)
+    return rounds, workshops, set(frozen["ranking"]), data
 
 
 # --- who may do what -------------------------------------------------------------------------

@@ -35,7 +35,9 @@ class Edition(models.Model):
     change of the edition changes its ranking.
 
     Published, it is frozen: the HTML body and the Word file are stored as they were,
-    with a manifest of the stories and consents it was built from (EditionStory). A
+    with a manifest of the stories and consents it was built from (EditionStory), and
+    its basis (`frozen_basis["basis"]`: rounds, workshops with their counts and ballots,
+    editions.frozen_basis), from which its domain pages rank the domains. A
     database trigger (reports migration 0003) marks it when one of those stories later
     loses its report consent or is erased (`consent_lost`); from then on it is only
     served rebuilt without them (`rebuilt_without` covers how many).

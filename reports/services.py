@@ -17,6 +17,7 @@ from stories.models import Story
 from stories.selectors import audience_condition
 from stories.tallies import Audience
 from workshops.models import Workshop
+from workshops.selectors import ranking_data
 
 from . import editions
 from .builder import build_report, domain_snapshot
@@ -154,10 +155,10 @@ def _consented_stories(rounds):
         return cursor.fetchall()
 
 
-def _render(edition, story_ids=None):
+def _render(edition, story_ids=None, basis=None):
     """The report built and rendered in Danish: (report, html, docx)."""
     with translation.override(FROZEN_LANGUAGE):
-        report = build_report(edition, story_ids=story_ids)
+        report = build_report(edition, story_ids=story_ids, basis=basis)
         html = render_to_string(
             "reports/_report_body.html", {"report": report, "can_edit_texts": False}
         )
@@ -185,7 +186,10 @@ def publish_edition(edition_id, *, user):
                 % {"title": basis.left_out[0].title}
             )
         stories = _consented_stories(basis.rounds)
-        report, html, docx = _render(edition)
+        # The votes read once: the frozen report and the frozen basis its domain pages
+        # show cannot differ by a ballot cast in between.
+        basis.ranking_data = ranking_data(basis.workshops)
+        report, html, docx = _render(edition, basis=basis)
         listed = {story["id"] for s in report.sections for story in s.examples}
         in_full = {selection.story_id for s in report.sections for selection in s.selections}
         EditionStory.objects.bulk_create(
@@ -205,6 +209,7 @@ def publish_edition(edition_id, *, user):
         edition.frozen_basis = {
             "domains": domain_snapshot(),
             "collected": int(report.values["indsamlede_fortællinger"]),
+            "basis": editions.frozen_basis(basis),
         }
         edition.save()
         audit.record(user, audit.Action.PUBLISH, edition, fortaellinger=len(stories))

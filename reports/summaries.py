@@ -91,8 +91,11 @@ def overview(user, edition):
     compared = (
         [w for w in basis.workshops if w.pk not in ranking_ids][:MAX_COMPARISONS] if basis else []
     )
-    # The edition's ranking and the comparisons from one read of the counts.
-    data = ranking_data([*basis.ranking_workshops, *compared]) if basis is not None else None
+    # The edition's ranking and the comparisons from one read of the counts (none for a
+    # published edition: its counts were frozen with it).
+    data = None
+    if basis is not None:
+        data = basis.ranking_data or ranking_data([*basis.ranking_workshops, *compared])
     ranking = combined_ranking(basis.ranking_workshops, data) if basis is not None else None
     comparisons = workshop_rankings(compared, data)
     audience = story_selectors.audience_for(user)
@@ -168,7 +171,9 @@ def summary(user, domain, edition):
     """Everything /domains/<slug>/ shows for an edition, in a fixed number of queries."""
     basis = _basis(edition)
     rounds = basis.rounds if basis is not None else None
-    ranking = combined_ranking(basis.ranking_workshops) if basis is not None else None
+    ranking = (
+        combined_ranking(basis.ranking_workshops, basis.ranking_data) if basis is not None else None
+    )
     result = ranking.rank_of(domain.pk) if ranking is not None else None
     audience = story_selectors.audience_for(user)
     totals = story_selectors.counts_by_domain(audience, rounds)

@@ -74,8 +74,6 @@ def _quotes_of(workshop_ids, domain_ids=None):
     quotes = Quote.objects.filter(
         workshop_id__in=list(workshop_ids),
         workshop__kind=Workshop.Kind.CITIZENS,
-        workshop__status=CLOSED,
-        workshop__is_rehearsal=False,
     )
     if domain_ids is not None:
         quotes = quotes.filter(domain_id__in=domain_ids)
@@ -83,9 +81,10 @@ def _quotes_of(workshop_ids, domain_ids=None):
 
 
 def citizen_quotes(workshop_ids, domain_ids=None):
-    """{domain id: {"why": [text], "role": [text], "groups": n}} from the given closed
-    citizens' workshops only (one query); "groups" counts the distinct groups the quotes
-    came from."""
+    """{domain id: {"why": [text], "role": [text], "groups": n}} from the given workshops
+    (a report edition's basis: closed, no rehearsal, or as they were when it was
+    published) that are citizens' workshops (one query); "groups" counts the distinct
+    groups the quotes came from."""
     result = {}
     if not workshop_ids:
         return result
@@ -105,16 +104,13 @@ def citizen_quotes(workshop_ids, domain_ids=None):
 
 
 def selections(workshop_ids, audience, domain_ids=None, full_text=False):
-    """{domain id: [Selection]} of the given closed workshops only, for stories the
-    audience may see (stories.selectors.audience_condition); the story's title (and with
-    `full_text` its text) and the workshop loaded in the same query."""
+    """{domain id: [Selection]} of the given workshops (a report edition's basis), for
+    stories the audience may see (stories.selectors.audience_condition); the story's
+    title (and with `full_text` its text) and the workshop loaded in the same query."""
     if not workshop_ids:
         return {}
     rows = Selection.objects.filter(
-        audience_condition(audience, prefix="story__"),
-        workshop_id__in=list(workshop_ids),
-        workshop__status=CLOSED,
-        workshop__is_rehearsal=False,
+        audience_condition(audience, prefix="story__"), workshop_id__in=list(workshop_ids)
     )
     if domain_ids is not None:
         rows = rows.filter(domain_id__in=domain_ids)

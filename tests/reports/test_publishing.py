@@ -2,18 +2,22 @@
 marks every published edition that used the story, which is then only handed out
 rebuilt without it."""
 
+import importlib
 import io
+import re
 
 import pytest
+from django.apps import apps
 from docx import Document
 
 from aktiv import roles
 from aktiv.models import AuditEvent
-from reports import services
+from reports import editions, services
 from reports.models import Edition, EditionStory
 from stories import services as story_services
 from stories.models import Story
-from tests.factories import make_edition, make_round, make_story, make_user
+from tests.factories import cast, make_edition, make_round, make_story, make_user
+from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +67,68 @@ def test_a_published_edition_does_not_change_with_the_data(manager_client, publi
     assert "En helt ny tekst om glæde." not in after
     assert "Nu pakker jeg legetøj…" in after and "En ny titel" not in after
     assert before.count('<section class="report-domain"') == 10
+
+
+def _main(client, url):
+    body = client.get(url).content.decode()
+    return re.search(r"<main.*</main>", body, re.S).group(0)
+
+
+def test_a_published_editions_domain_pages_keep_the_votes_it_was_published_with(
+    manager_client, published, scenario
+):
+    draft = make_edition(
+        [scenario.round],
+        ranking=[scenario.citizens],
+        workshops=[scenario.staff, scenario.partners],
+        title="Kladde",
+    )
+    pages = [f"/domains/?edition={published.pk}", f"/domains/indflydelse/?edition={published.pk}"]
+    before = [_main(manager_client, url) for url in pages]
+    draft_page = f"/domains/?edition={draft.pk}"
+    assert "Borgerworkshop" in _main(manager_client, draft_page)
+    group = scenario.citizens.groups.order_by("number").first()
+    for _ in range(5):  # late paper ballots, then the workshop renamed and opened again
+        cast(scenario.citizens, group, ["indflydelse"], paper=True)
+    Workshop.objects.filter(pk=scenario.citizens.pk).update(
+        title="Omdøbt workshop", status=Workshop.Status.OPEN, join_code="ZZ9"
+    )
+    after = [_main(manager_client, url) for url in pages]
+    assert after == before
+    # An edition being prepared shows the workshops as they are: open again, it is left out.
+    assert "Borgerworkshop" not in _main(manager_client, draft_page)
+
+
+def test_a_published_editions_domain_pages_read_its_frozen_basis(
+    manager_client, published, django_assert_num_queries, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # the page itself, not a cached body
+    url = f"/domains/?edition={published.pk}"
+    manager_client.get(url)
+    # Session, user, editions, domains, the frozen basis, the domains on its ballots and
+    # four story tallies: no workshop, group or vote count.
+    with django_assert_num_queries(10) as queries:
+        assert manager_client.get(url).status_code == 200
+    assert not any("workshops_" in q["sql"] for q in queries.captured_queries)
+
+
+def test_the_migration_freezes_an_older_edition_as_publishing_does(published):
+    frozen = Edition.objects.get(pk=published.pk).frozen_basis
+    Edition.objects.filter(pk=published.pk).update(
+        frozen_basis={k: v for k, v in frozen.items() if k != "basis"}
+    )
+    migration = importlib.import_module("reports.migrations.0006_freeze_published_bases")
+    migration.forwards(apps, None)
+    migrated = Edition.objects.get(pk=published.pk).frozen_basis
+
+    def in_order(basis):
+        return {k: sorted(v, key=str) if k != "rounds" else v for k, v in basis.items()}
+
+    assert migrated["domains"] == frozen["domains"]
+    assert in_order(migrated["basis"]) == in_order(frozen["basis"])
+    assert set(frozen["basis"]) == {"rounds", "ranking", "workshops", "ballots", "groups", "votes"}
+    edition = Edition.objects.get(pk=published.pk)
+    assert [w.title for w in editions.basis(edition).ranking_workshops] == ["Borgerworkshop"]
 
 
 def test_a_published_edition_is_served_without_rebuilding(
