@@ -1,5 +1,7 @@
 """Excerpts, the codebook and memos: consent, re-anchoring on edit, the pages, audit."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -210,6 +212,39 @@ def test_quote_candidates_show_on_the_domain_page_only_with_report_consent(
     # The cached body follows a withdrawn report consent at once.
     story_services.withdraw_consent(shown.pk, user=staff_user, scope="report")
     assert "Der bliver jeg mødt." not in staff_client.get("/domains/glaede/").content.decode()
+
+
+def test_quote_candidates_are_the_newest_few_per_domain_in_one_query(
+    staff_user, django_assert_num_queries
+):
+    glaede, laering = _domains("glaede"), _domains("laering")
+    round_, other_round = make_round("Runde A"), make_round("Runde B")
+    for day in range(1, 8):  # seven stories in glaede, the newest last
+        story = make_story(
+            text=f"{TEXT} Dag {day}.",
+            round=round_,
+            consent=("analysis", "report"),
+            collected_on=datetime.date(2024, 3, day),
+        )
+        services.create_excerpt(
+            story.pk, user=staff_user, domains=glaede, passage=f"Dag {day}", quote=True
+        )
+    elsewhere = _story(round=other_round, collected_on=datetime.date(2024, 4, 1))
+    services.create_excerpt(
+        elsewhere.pk, user=staff_user, domains=glaede + laering, passage="Jeg", quote=True
+    )
+    ids = [glaede[0].pk, laering[0].pk]
+    with django_assert_num_queries(1):
+        found = selectors.quote_candidates(ids, [round_], per_domain=5)
+    assert found == {glaede[0].pk: ["Dag 7", "Dag 6", "Dag 5", "Dag 4", "Dag 3"]}
+    assert selectors.quote_candidates(ids, per_domain=2) == {
+        glaede[0].pk: ["Jeg", "Dag 7"],
+        laering[0].pk: ["Jeg"],
+    }
+    assert selectors.quote_candidates(ids, only_ids=[elsewhere.pk]) == {
+        glaede[0].pk: ["Jeg"],
+        laering[0].pk: ["Jeg"],
+    }
 
 
 def test_the_coding_overview_runs_a_fixed_number_of_queries(staff_client, staff_user):
