@@ -159,7 +159,14 @@ DATABASES = {
     if _database_url
     else {"ENGINE": "django.db.backends.dummy"}  # a build command: no data touched
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if _database_url and DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    # The counts, consent rules, audit log and search live in PostgreSQL (triggers,
+    # constraints, a stored search vector): there is no other engine to fall back on.
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point at PostgreSQL (postgres://user:password@host:5432/aktiv); "
+        "Aktiv runs on PostgreSQL only."
+    )
+if _database_url:
     # Fail fast (instead of hanging) when PostgreSQL is down; the middleware
     # answers 503 with a Danish "prøv igen om lidt" page.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(

@@ -11,7 +11,8 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
     "DJANGO_DEBUG": "false",
     "DJANGO_ALLOWED_HOSTS": "aktiv.example.dk",
-    "DATABASE_URL": "sqlite:///:memory:",
+    # PostgreSQL that is never reached: these commands do not connect.
+    "DATABASE_URL": "postgres://aktiv@127.0.0.1:1/aktiv",
 }
 
 
@@ -49,8 +50,17 @@ def test_build_commands_run_without_the_secret():
 
 
 def test_debug_mode_starts_without_secret_key():
-    result = run_manage("check", env={"DJANGO_DEBUG": "true", "DATABASE_URL": "sqlite:///:memory:"})
+    result = run_manage(
+        "check", env={"DJANGO_DEBUG": "true", "DATABASE_URL": PRODUCTION_ENV["DATABASE_URL"]}
+    )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("url", ["sqlite:///aktiv.sqlite3", "mysql://aktiv@localhost/aktiv"])
+def test_a_database_other_than_postgresql_is_refused_with_a_message(url):
+    result = run_manage("check", env={"DJANGO_DEBUG": "true", "DATABASE_URL": url})
+    assert result.returncode != 0
+    assert "DATABASE_URL must point at PostgreSQL" in result.stderr
 
 
 def test_check_deploy_with_production_values_prints_no_warnings():
