@@ -86,7 +86,7 @@ def test_a_published_editions_domain_pages_keep_the_votes_it_was_published_with(
     pages = [f"/domains/?edition={published.pk}", f"/domains/indflydelse/?edition={published.pk}"]
     before = [_main(manager_client, url) for url in pages]
     draft_page = f"/domains/?edition={draft.pk}"
-    assert "Borgerworkshop" in _main(manager_client, draft_page)
+    assert "faste rækkefølge" not in _main(manager_client, draft_page)
     group = scenario.citizens.groups.order_by("number").first()
     for _ in range(5):  # late paper ballots, then the workshop renamed and opened again
         cast(scenario.citizens, group, ["indflydelse"], paper=True)
@@ -95,8 +95,9 @@ def test_a_published_editions_domain_pages_keep_the_votes_it_was_published_with(
     )
     after = [_main(manager_client, url) for url in pages]
     assert after == before
-    # An edition being prepared shows the workshops as they are: open again, it is left out.
-    assert "Borgerworkshop" not in _main(manager_client, draft_page)
+    # An edition being prepared shows the workshops as they are: open again, the citizens'
+    # workshop is left out, and nothing ranks the domains.
+    assert "Domænerne står i deres faste rækkefølge" in _main(manager_client, draft_page)
 
 
 def test_a_published_editions_domain_pages_read_its_frozen_basis(
