@@ -1,3 +1,5 @@
+import functools
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -73,7 +75,9 @@ class Domain(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("reports:domain", kwargs={"slug": self.slug})
+        """/domains/<slug>/ (a stable URL): the overview's address is reversed once, not
+        for each of the overview's rows."""
+        return f"{_overview_url()}{self.slug}/"
 
     def clean(self):
         super().clean()
@@ -95,3 +99,8 @@ class Domain(models.Model):
     def icon_path(self):
         """Always an icon that exists (domains.icons)."""
         return icons.path_of(self.icon)
+
+
+@functools.cache
+def _overview_url():
+    return reverse("reports:domains")

@@ -23,11 +23,18 @@ CHOICES = 20
 TEXT_KEYS = ("preface", "preface_closing", "introduction", "method", "closing")
 
 
+# What the choice and the pages that show an edition read of it: not the frozen copies
+# (read where they are used) nor the signer (read by the report of an edition being
+# prepared, which names them). Naming the fields is cheaper than deferring the others.
+LISTED_FIELDS = (
+    "id", "title", "dated", "status", "published_at", "created_at", "signed_by_id",
+    "signer_title", "consent_lost", "consent_lost_at", "rebuilt_at", "rebuilt_without",
+)  # fmt: skip
+
+
 def _listed():
-    """Editions with their signers, without the frozen copies (read where they are used)."""
-    return Edition.objects.select_related("signed_by").defer(
-        "frozen_html", "frozen_docx", "frozen_basis"
-    )
+    """Editions as pages that show one read them (LISTED_FIELDS)."""
+    return Edition.objects.only(*LISTED_FIELDS)
 
 
 def listing(limit=CHOICES):
@@ -77,15 +84,15 @@ class Basis:
     ranking_data: tuple | None = None
 
 
-def basis(edition, *, with_texts=True):
+def basis(edition, *, with_texts=True, domains=None):
     """The edition's rounds, workshops (with participant and group counts) and texts
     (five queries; four `with_texts=False`, for pages that show no report text). A
     published edition's basis is the one frozen when it was published (two queries and
-    its texts, see frozen_basis)."""
+    its texts, see frozen_basis; one if the page gives the `domains` it has read)."""
     texts = {text.key: text for text in edition.texts.all()} if with_texts else {}
     frozen = _frozen(edition) if edition.is_published else None
     if frozen is not None:
-        rounds, workshops, ranking_ids, data = _thawed(frozen)
+        rounds, workshops, ranking_ids, data = _thawed(frozen, domains)
         left_out = []
     else:
         rounds, workshops, ranking_ids, left_out = _live(edition)
@@ -154,16 +161,16 @@ def _date(value):
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _thawed(frozen):
+def _thawed(frozen, domains=None):
     """(rounds, workshops, ranking workshop ids, ranking data) from frozen_basis' value
-    (one query: workshops.frozen.thaw)."""
+    (workshops.frozen.thaw: one query, none with the page's `domains`)."""
     rounds = [
         CollectionRound(
             id=r["id"], name=r["name"], starts_on=_date(r["starts_on"]), ends_on=_date(r["ends_on"])
         )
         for r in frozen["rounds"]
     ]
-    workshops, data = frozen_workshops.thaw(frozen)
+    workshops, data = frozen_workshops.thaw(frozen, domains)
     return rounds, workshops, set(frozen["ranking"]), data
 
 

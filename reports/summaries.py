@@ -11,6 +11,7 @@ fixed number of queries whatever the data size.
 import functools
 from dataclasses import dataclass, field
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -21,7 +22,7 @@ from domains.models import Domain
 from stories import selectors as story_selectors
 from stories.models import Story
 from workshops import report_selectors
-from workshops.selectors import combined_ranking, ranking_data
+from workshops.selectors import RANKED_DOMAIN_FIELDS, combined_ranking, ranking_data
 from workshops.selectors import rankings as workshop_rankings
 
 from . import editions
@@ -30,8 +31,8 @@ from .builder import basis_sentence
 FEW_STORIES = 3
 # How many of an edition's other workshops the overview compares the ranking with.
 MAX_COMPARISONS = 4
-# What the overview shows of a domain (not its long texts).
-DOMAIN_SUMMARY_FIELDS = ("id", "name", "slug", "statement", "order", "is_active", "icon")
+# What the overview shows of a domain (not its long texts): what a ranking shows of it.
+DOMAIN_SUMMARY_FIELDS = RANKED_DOMAIN_FIELDS
 
 
 def story_url(story_id):
@@ -75,9 +76,12 @@ def ordered(domains, ranking):
     return rows
 
 
-def _basis(edition):
-    # The domain pages show no report text: the edition's texts are not read.
-    return editions.basis(edition, with_texts=False) if edition is not None else None
+def _basis(edition, domains):
+    # The domain pages show no report text: the edition's texts are not read. A published
+    # edition's ranking names the domains the page has read (every one).
+    if edition is None:
+        return None
+    return editions.basis(edition, with_texts=False, domains=domains)
 
 
 def overview(user, edition):
@@ -85,7 +89,7 @@ def overview(user, edition):
     fixed number of small queries (counts come from the tallies PostgreSQL keeps, see
     stories.tallies and workshops.tallies)."""
     domains = list(Domain.objects.only(*DOMAIN_SUMMARY_FIELDS))
-    basis = _basis(edition)
+    basis = _basis(edition, domains)
     rounds = basis.rounds if basis is not None else None
     ranking_ids = {w.pk for w in basis.ranking_workshops} if basis is not None else set()
     compared = (
@@ -167,9 +171,15 @@ def overview(user, edition):
     }
 
 
-def summary(user, domain, edition):
-    """Everything /domains/<slug>/ shows for an edition, in a fixed number of queries."""
-    basis = _basis(edition)
+def summary(user, slug, edition):
+    """Everything /domains/<slug>/ shows for an edition, in a fixed number of queries
+    (Http404: no domain has that slug). Every domain is read, in full: the page shows one,
+    a published edition's ranking names them all."""
+    domains = list(Domain.objects.all())
+    domain = next((d for d in domains if d.slug == slug), None)
+    if domain is None:
+        raise Http404("No such domain")
+    basis = _basis(edition, domains)
     rounds = basis.rounds if basis is not None else None
     ranking = (
         combined_ranking(basis.ranking_workshops, basis.ranking_data) if basis is not None else None
@@ -190,6 +200,7 @@ def summary(user, domain, edition):
     for selection in chosen:
         selection.story_url = story_url(selection.story_id) if link else None
     return {
+        "domain": domain,
         "basis": basis,
         "basis_sentence": basis_sentence(basis.ranking_workshops) if basis else "",
         "ranking": ranking,

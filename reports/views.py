@@ -19,7 +19,6 @@ from django.views.decorators.cache import never_cache
 
 from aktiv import audit, page_cache
 from aktiv.roles import FACILITATOR, MANAGER, STAFF, has_role, role_required
-from domains.models import Domain
 
 from . import editions, placeholders, services, summaries, wording
 from .blocks import blocks
@@ -69,11 +68,9 @@ def domain_detail(request, slug):
     """A domain's summary in the report's order of sections."""
 
     def build():
-        domain = get_object_or_404(Domain, slug=slug)
         choice = EditionChoice(request.GET)
-        context = summaries.summary(request.user, domain, choice.edition)
+        context = summaries.summary(request.user, slug, choice.edition)
         context.update(
-            domain=domain,
             choice=choice,
             query=urlencode(choice.query()),
             learn_heading=learn_heading(),

@@ -46,11 +46,12 @@ def freeze(workshops, data):
     }
 
 
-def thaw(frozen):
+def thaw(frozen, domains=None):
     """(workshops, ranking data) from what `freeze` made: the workshops as unsaved
     instances with their counts, in the order they were frozen, and the data that
-    selectors.rankings and combined_ranking take. One query: the domains on the ballots,
-    as they are named now (as on every other page)."""
+    selectors.rankings and combined_ranking take. The domains on the ballots are shown as
+    they are named now (as on every other page): from `domains`, every domain as a page
+    has read them (at least RANKED_DOMAIN_FIELDS), else in one query."""
     workshops = []
     for values in frozen["workshops"]:
         fields = {name: values[name] for name in FIELDS}
@@ -59,9 +60,11 @@ def thaw(frozen):
         for name in COUNTS:
             setattr(workshop, name, values[name])
         workshops.append(workshop)
-    by_id = Domain.objects.only(*RANKED_DOMAIN_FIELDS).in_bulk(
-        {domain_id for _w, domain_id in frozen["ballots"]}
-    )
+    on_ballots = {domain_id for _w, domain_id in frozen["ballots"]}
+    if domains is None:
+        by_id = Domain.objects.only(*RANKED_DOMAIN_FIELDS).in_bulk(on_ballots)
+    else:
+        by_id = {d.pk: d for d in domains if d.pk in on_ballots}
     domains = {}
     for workshop_id, domain_id in frozen["ballots"]:
         if domain_id in by_id:

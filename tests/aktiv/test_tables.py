@@ -1,4 +1,5 @@
-"""{{ values|number_cells }} (aktiv.templatetags.aktiv_tables): a row's numeric cells."""
+"""aktiv.templatetags.aktiv_tables: a row's numeric cells ({{ values|number_cells }}) and a
+list's linked items ({{ items|link_items }})."""
 
 from django.template import engines
 from django.utils import translation
@@ -32,3 +33,23 @@ def test_text_is_escaped_and_safe_markup_passes_as_it_is():
     html = cells(["<b>", hidden])
     assert "&lt;b&gt;" in html and "<b>" not in html
     assert '<td class="num"><span class="visually-hidden">skjult</span></td>' in html
+
+
+LINKS = engines["django"].from_string("{% load aktiv_tables %}{{ items|link_items }}")
+
+
+def test_each_item_links_its_title_or_shows_it_without_a_link():
+    html = LINKS.render(
+        {"items": [{"title": "Ny i job", "url": "/stories/7/"}, {"title": "Ro", "url": None}]}
+    )
+    assert html == '<li><a href="/stories/7/">Ny i job</a></li><li>Ro</li>'
+
+
+def test_titles_and_addresses_are_escaped_and_marked_danish_on_english_pages():
+    items = [{"title": '<b>"Mod"</b>', "url": '/x/?a=1&b="2"'}]
+    html = LINKS.render({"items": items})
+    assert "<b>" not in html and "&lt;b&gt;&quot;Mod&quot;&lt;/b&gt;" in html
+    assert 'href="/x/?a=1&amp;b=&quot;2&quot;"' in html
+    with translation.override("en"):
+        html = LINKS.render({"items": [{"title": "Ro", "url": None}]})
+    assert html == '<li lang="da">Ro</li>'

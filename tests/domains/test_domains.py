@@ -26,6 +26,12 @@ def test_the_ten_seed_domains_exist_in_report_order():
     assert list(Domain.objects.values_list("name", flat=True)) == SEED_NAMES
 
 
+def test_a_domains_address_is_its_summary_page(client):
+    for domain in Domain.objects.all():
+        assert domain.get_absolute_url() == reverse("reports:domain", kwargs={"slug": domain.slug})
+        assert domain.get_absolute_url() == f"/domains/{domain.slug}/"
+
+
 def test_seed_domains_carry_the_reports_statements_and_texts():
     statements = dict(Domain.objects.values_list("name", "statement"))
     assert statements["GLÆDE"] == "Jeg oplever mere glæde i hverdagen"
