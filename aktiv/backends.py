@@ -12,24 +12,24 @@ on the next request.
 from allauth.account.auth_backends import AuthenticationBackend
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.postgres.aggregates import ArrayAgg
+from django.contrib.auth.models import Group
+from django.contrib.postgres.expressions import ArraySubquery
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import OuterRef
 
 from . import page_cache
 
 
 def _load(user_id):
-    user = (
-        get_user_model()
-        .objects.annotate(
-            role_list=ArrayAgg("groups__name", filter=Q(groups__isnull=False), default=[])
-        )
-        .filter(pk=user_id)
-        .first()
-    )
-    if user is not None:
-        user._aktiv_roles = frozenset(user.role_list)
+    # The role names as an array subquery: no GROUP BY over the user's columns (cheaper
+    # to build and to plan than joining the groups and aggregating).
+    roles = Group.objects.filter(user=OuterRef("pk")).values("name")
+    user_model = get_user_model()
+    try:
+        user = user_model.objects.annotate(role_list=ArraySubquery(roles)).get(pk=user_id)
+    except user_model.DoesNotExist:
+        return None
+    user._aktiv_roles = frozenset(user.role_list)
     return user
 
 
