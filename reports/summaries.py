@@ -59,9 +59,17 @@ class OverviewRow:
     comparisons: list = field(default_factory=list)  # [DomainResult or None] per comparison
 
     @property
-    def comparison_ranks(self):
-        """The domain's place in each compared workshop (None: not ranked there)."""
-        return [(c.rank or None) if c is not None else None for c in self.comparisons]
+    def numbers(self):
+        """The row's numeric cells: votes and groups that voted for the domain (None:
+        nothing ranks), its stories, then its place in each compared workshop (None: not
+        ranked there)."""
+        result = self.result
+        return [
+            result.votes if result else None,
+            result.groups_with_votes if result else None,
+            self.stories,
+            *((c.rank or None) if c is not None else None for c in self.comparisons),
+        ]
 
 
 def ordered(domains, ranking):

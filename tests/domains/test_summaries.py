@@ -35,8 +35,8 @@ def ranking_rows(body):
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)[1:]:
         name = re.search(r"<a [^>]*>(.*?)</a>", row).group(1)
-        nums = re.findall(r'<td class="num">(.*?)</td>', row, re.S)
-        rows.append((name, [re.sub(r"<[^>]+>", "", n).strip() for n in nums]))
+        nums = re.findall(r'<td class="num( zero)?">(.*?)</td>', row, re.S)
+        rows.append((name, [re.sub(r"<[^>]+>", "", n).strip() for _zero, n in nums]))
     return rows
 
 
