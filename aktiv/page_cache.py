@@ -28,6 +28,7 @@ from django.core.cache import caches
 from django.db import connection
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -39,6 +40,7 @@ REFERENCE = "reference"
 EVERYTHING = (STORIES, WORKSHOPS, REFERENCE)
 
 CSRF_FIELD = "csrfmiddlewaretoken"
+FRAME_TEMPLATE = "base.html"
 
 # Tables written only by triggers on other tables (the counts of stories.tallies and
 # workshops.tallies), in the same statement: a write to the source moves its version,
@@ -122,22 +124,26 @@ def render_body(request, template, build_context):
 def cached_page(
     request,
     name,
-    page_template,
     body_template,
     build_context,
     *,
-    page_context=None,
+    title,
+    stylesheet=None,
+    page_class="",
     depends=EVERYTHING,
     vary=(),
 ):
-    """`page_template` (which shows {{ body }}) around the body rendered from
-    `body_template` with `build_context()`. The body comes from the cache while the data
-    in `depends` is unchanged since it was rendered for the same kind of reader (roles),
-    language and address; `vary` adds anything else the body shows (e.g. a permission).
-    `page_context(context)` gives what the page template needs besides the body (its
-    title) as plain values from the body's context: it is kept with the body, so a
-    cached view reads nothing for it (a view whose object is gone raises Http404 in
-    `build_context`, where a cached body cannot hide it: the versions change with it).
+    """templates/base.html around the body rendered from `body_template` with
+    `build_context()`. The body comes from the cache while the data in `depends` is
+    unchanged since it was rendered for the same kind of reader (roles), language and
+    address; `vary` adds anything else the body shows (e.g. a permission).
+
+    The frame is base.html itself, not a page template extending it (Django walks the
+    parent template for its blocks on every render of one): `title` is the page's title,
+    or a function giving it from the body's context (kept with the body, so a cached view
+    reads nothing for it; a view whose object is gone raises Http404 in `build_context`,
+    where a cached body cannot hide it: the versions change with it); `stylesheet` the
+    app's static stylesheet; `page_class` the class of <body>.
     """
     pages = caches["pages"]
     # With the cache off (PAGE_CACHE_SECONDS=0) no key is made: reading the versions
@@ -145,18 +151,23 @@ def cached_page(
     key = page_key(name, request, depends, vary) if enabled() else None
     entry = pages.get(key) if key else None
     if entry is None:
-        frame = {}
+        kept = {"title": "" if callable(title) else str(title)}
 
         def build():
             context = build_context()
-            if page_context is not None:
-                frame.update(page_context(context))
+            if callable(title):
+                kept["title"] = str(title(context))
             return context
 
         body = str(render_body(request, body_template, build))
-        entry = (body, frame)
+        entry = (body, kept["title"])
         if key and CSRF_FIELD not in body:  # a token is per user: never shared
             pages.set(key, entry, settings.PAGE_CACHE_SECONDS)
-    body, frame = entry
-    # The body was rendered by our own templates, autoescaped.
-    return render(request, page_template, {**frame, "body": mark_safe(body)})  # noqa: S308
+    body, page_title = entry
+    frame = {
+        "page_title": page_title,
+        "page_stylesheet": static(stylesheet) if stylesheet else "",
+        "page_class": page_class,
+        "body": mark_safe(body),  # noqa: S308 - rendered by our own templates, autoescaped
+    }
+    return render(request, FRAME_TEMPLATE, frame)

@@ -28,6 +28,9 @@ from .models import Edition, ReportText
 from .overview import manager_overview
 from .word import DOCX_CONTENT_TYPE, render_docx
 
+# The app's stylesheet, on its cached pages (aktiv.page_cache).
+STYLESHEET = "reports/reports.css"
+
 SUMMARY_READERS = (STAFF, FACILITATOR, MANAGER)
 REPORT_READERS = (STAFF, FACILITATOR, MANAGER)
 
@@ -57,9 +60,10 @@ def domain_list(request):
     return page_cache.cached_page(
         request,
         "reports:domains",
-        "reports/domain_list.html",
         "reports/_domain_list_body.html",
         build,
+        title=_("Forandringsområder"),
+        stylesheet=STYLESHEET,
     )
 
 
@@ -84,10 +88,10 @@ def domain_detail(request, slug):
     return page_cache.cached_page(
         request,
         "reports:domain",
-        "reports/domain_detail.html",
         "reports/_domain_detail_body.html",
         build,
-        page_context=lambda context: {"title": context["domain"].name},
+        title=lambda context: context["domain"].name,
+        stylesheet=STYLESHEET,
     )
 
 
@@ -142,12 +146,11 @@ def report(request):
     return page_cache.cached_page(
         request,
         "reports:report",
-        "reports/report.html",
         "reports/_report_view_body.html",
         build,
-        page_context=lambda context: {
-            "title": str(context["edition"].title if context["edition"] else context["title"])
-        },
+        title=lambda context: context["edition"].title if context["edition"] else context["title"],
+        stylesheet=STYLESHEET,
+        page_class="report-page",
         vary=(editions.signer_key(request.user),),
     )
 

@@ -44,6 +44,9 @@ from .forms import (
 from .models import CollectionRound, PendingImport, Story
 from .tallies import Audience
 
+# The app's stylesheet, on its cached pages (aktiv.page_cache).
+STYLESHEET = "stories/stories.css"
+
 PAGE_SIZE = 50
 PREVIEW_PAGE_SIZE = 100
 
@@ -145,9 +148,10 @@ def _staff_list(request):
     return page_cache.cached_page(
         request,
         "stories:list",
-        "stories/story_list.html",
         "stories/_story_list_body.html",
         build,
+        title=_("Fortællinger"),
+        stylesheet=STYLESHEET,
         depends=(page_cache.STORIES, page_cache.REFERENCE),
     )
 
@@ -166,9 +170,10 @@ def _manager_list(request):
     return page_cache.cached_page(
         request,
         "stories:list-restricted",
-        "stories/story_list_restricted.html",
         "stories/_story_list_restricted_body.html",
         build,
+        title=_("Fortællinger til læringsrapporten"),
+        stylesheet=STYLESHEET,
         depends=(page_cache.STORIES, page_cache.REFERENCE),
     )
 

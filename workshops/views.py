@@ -31,6 +31,9 @@ from .forms import (
 )
 from .models import AnalysisNote, Ballot, Quote, Selection, Workshop
 
+# The app's stylesheet, on its cached pages (aktiv.page_cache).
+STYLESHEET = "workshops/workshops.css"
+
 READERS = (FACILITATOR, MANAGER)
 SELECTION_KINDS = {Workshop.Kind.STAFF, Workshop.Kind.PARTNERS, Workshop.Kind.MIXED}
 
@@ -686,10 +689,10 @@ def results(request, pk):
     return page_cache.cached_page(
         request,
         "workshops:results",
-        "workshops/results.html",
         "workshops/_results_body.html",
         build,
-        page_context=lambda context: {"title": context["workshop"].title},
+        title=lambda context: f"{_('Resultat')}: {context['workshop'].title}",
+        stylesheet=STYLESHEET,
         depends=(page_cache.WORKSHOPS, page_cache.REFERENCE),
     )
 

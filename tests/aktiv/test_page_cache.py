@@ -223,7 +223,7 @@ def _render_counting(monkeypatch, html):
 
 
 def _view(request):
-    return page_cache.cached_page(request, "test:page", "base.html", "any_body.html", dict)
+    return page_cache.cached_page(request, "test:page", "any_body.html", dict, title="Test")
 
 
 def test_a_body_with_a_csrf_token_is_never_stored(rf, staff_user, monkeypatch):

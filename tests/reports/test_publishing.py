@@ -111,13 +111,13 @@ def test_a_published_editions_domain_pages_read_its_frozen_basis(
     with django_assert_num_queries(9) as queries:
         assert manager_client.get(url).status_code == 200
     assert not any("workshops_" in q["sql"] for q in queries.captured_queries)
-    assert sum("FROM \"domains_domain\"" in q["sql"] for q in queries.captured_queries) == 1
+    assert sum('FROM "domains_domain"' in q["sql"] for q in queries.captured_queries) == 1
     # A domain page: the same, with its stories, selections, quotes and passages.
     page = f"/domains/glaede/?edition={published.pk}"
     manager_client.get(page)
     with django_assert_num_queries(10) as queries:
         assert manager_client.get(page).status_code == 200
-    assert sum("FROM \"domains_domain\"" in q["sql"] for q in queries.captured_queries) == 1
+    assert sum('FROM "domains_domain"' in q["sql"] for q in queries.captured_queries) == 1
     assert not any("workshops_vote" in q["sql"] for q in queries.captured_queries)
 
 
