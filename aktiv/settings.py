@@ -381,8 +381,9 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": env_int("AKTIV_PAGE_CACHE_ENTRIES", 300)},
     },
     # Pieces of the page frame ({% cache %} in templates/base.html and its includes: the
-    # menu, the footer, the session script's words). They hold no data, only the
-    # templates' output per language and roles, so they stay on with the page cache off.
+    # assets' links, the menu, the footer, the scripts with their words). They hold no
+    # data, only the templates' output per language and roles, so they stay on with the
+    # page cache off.
     "frame": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "aktiv-frame",
