@@ -9,6 +9,8 @@ nothing picks a workshop behind the reader's back.
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models.fields.json import KeyTransform
+
 from aktiv.roles import FACILITATOR, MANAGER, has_role
 from stories.models import CollectionRound
 from workshops import frozen as frozen_workshops
@@ -33,8 +35,12 @@ LISTED_FIELDS = (
 
 
 def _listed():
-    """Editions as pages that show one read them (LISTED_FIELDS)."""
-    return Edition.objects.only(*LISTED_FIELDS)
+    """Editions as pages that show one read them (LISTED_FIELDS), each with the basis it
+    froze when it was published (`kept_basis`, a few kB of its frozen_basis; None while
+    it is prepared): the page that shows one needs no query of its own for it."""
+    return Edition.objects.only(*LISTED_FIELDS).annotate(
+        kept_basis=KeyTransform("basis", "frozen_basis")
+    )
 
 
 def listing(limit=CHOICES):
@@ -149,8 +155,10 @@ def frozen_basis(basis):
 
 def _frozen(edition):
     """The published edition's frozen basis (one query if the edition was read without
-    it), or None for one published before bases were frozen (reports migration 0006
-    froze those)."""
+    it, not as listed), or None for one published before bases were frozen (reports
+    migration 0006 froze those)."""
+    if hasattr(edition, "kept_basis"):
+        return edition.kept_basis
     if "frozen_basis" in edition.get_deferred_fields():
         stored = Edition.objects.filter(pk=edition.pk).values_list("frozen_basis", flat=True)
         edition.frozen_basis = stored.first() or {}
