@@ -93,8 +93,9 @@ class Basis:
 def basis(edition, *, with_texts=True, domains=None):
     """The edition's rounds, workshops (with participant and group counts) and texts
     (five queries; four `with_texts=False`, for pages that show no report text). A
-    published edition's basis is the one frozen when it was published (two queries and
-    its texts, see frozen_basis; one if the page gives the `domains` it has read)."""
+    published edition's basis is the one frozen when it was published (see frozen_basis):
+    its texts and up to two queries, none for an edition as listed (`kept_basis`) on a
+    page that gives the `domains` it has read."""
     texts = {text.key: text for text in edition.texts.all()} if with_texts else {}
     frozen = _frozen(edition) if edition.is_published else None
     if frozen is not None:
