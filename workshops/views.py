@@ -670,7 +670,18 @@ def _results_context(workshop):
             {
                 "result": r,
                 "label": rank_label(r),
-                "per_group": [hidden if n is None else n for n in counts],
+                "css": " ".join(
+                    name
+                    for name, applies in (("not-prioritised", not r.prioritised), ("tied", r.tied))
+                    if applies
+                ),
+                # The row's numeric cells in one step (aktiv_tables.number_cells): votes,
+                # each group's votes, groups with votes.
+                "numbers": [
+                    r.votes,
+                    *(hidden if n is None else n for n in counts),
+                    r.groups_with_votes,
+                ],
             }
         )
     return {"workshop": workshop, "ranking": result, "rows": rows, "chart": chart(result)}

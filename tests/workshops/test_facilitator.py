@@ -445,6 +445,24 @@ def test_results_page_shows_ranking_ties_not_prioritised_and_totals(manager_clie
     assert 'class="chart"' in html and "<caption" in html
 
 
+def test_results_rows_are_marked_tied_and_not_prioritised_with_their_numbers(manager_client):
+    workshop = seed_scenario()
+    ranking = selectors.ranking(workshop)
+    html = manager_client.get(f"/workshops/{workshop.pk}/results/").content.decode()
+    body = html.split("<tbody>")[1].split("</tbody>")[0]
+    rows = body.split("</tr>")[:-1]
+    assert len(rows) == len(ranking.results)
+    for row, result in zip(rows, ranking.results, strict=True):
+        marks = row.split('<tr class="')[1].split('"')[0].split()
+        assert ("tied" in marks) == result.tied
+        assert ("not-prioritised" in marks) == (not result.prioritised)
+        cells = row.split("</th>")[1].strip()
+        assert cells.startswith(f'<td class="text-end{" zero" if not result.votes else ""}">')
+        assert cells.count("<td") == 1 + len(ranking.groups) + 1  # votes, groups, groups voting
+        assert f">{result.votes}</td>" in cells
+        assert cells.endswith(f">{result.groups_with_votes}</td>")
+
+
 def test_results_hide_per_group_counts_of_small_groups(facilitator_client):
     workshop = make_workshop(groups=3, status=Workshop.Status.CLOSED)
     g1, g2, g3 = workshop.groups.all()
