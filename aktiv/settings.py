@@ -381,13 +381,14 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": env_int("AKTIV_PAGE_CACHE_ENTRIES", 300)},
     },
     # Pieces of the page frame ({% cache %} in templates/base.html and its includes: the
-    # assets' links, the menu, the footer, the scripts with their words). They hold no
-    # data, only the templates' output per language and roles, so they stay on with the
-    # page cache off.
+    # assets' links, the menu, the footer, the scripts with their words; and a workshop's
+    # page links, templates/workshops/_nav.html). They hold no data, only the templates'
+    # output per language and roles (and a workshop's id and kind), so they stay on with
+    # the page cache off. One entry per workshop and page viewed: room for some hundreds.
     "frame": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "aktiv-frame",
-        "OPTIONS": {"MAX_ENTRIES": 500},
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
 

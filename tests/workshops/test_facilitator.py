@@ -463,6 +463,21 @@ def test_results_rows_are_marked_tied_and_not_prioritised_with_their_numbers(man
         assert cells.endswith(f">{result.groups_with_votes}</td>")
 
 
+def test_workshop_page_links_name_the_page_and_the_workshop_they_are_on(facilitator_client):
+    # The links are kept per workshop, page and language: a page viewed after another of
+    # the same workshop, or after the same page of another workshop, has its own.
+    first, second = make_workshop(), make_workshop(kind=Workshop.Kind.CITIZENS)
+    for workshop in (first, second):
+        for page, current in (("results/", "Resultat"), ("", "Styring"), ("results/", "Resultat")):
+            html = facilitator_client.get(f"/workshops/{workshop.pk}/{page}").content.decode()
+            nav = html.split('class="workshop-nav')[1].split("</nav>")[0]
+            assert nav.count('aria-current="page"') == 1
+            assert f'aria-current="page" href="/workshops/{workshop.pk}/{page}">{current}<' in nav
+            other = second if workshop is first else first
+            assert f"/workshops/{other.pk}/" not in nav
+            assert ("Udvælg fortællinger" in nav) == (workshop.kind != Workshop.Kind.CITIZENS)
+
+
 def test_results_hide_per_group_counts_of_small_groups(facilitator_client):
     workshop = make_workshop(groups=3, status=Workshop.Status.CLOSED)
     g1, g2, g3 = workshop.groups.all()
