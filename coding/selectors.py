@@ -7,7 +7,7 @@ from itertools import combinations
 from django.db.models import Count, Prefetch, Q
 
 from domains.models import Domain
-from stories.models import Story
+from stories.models import Story, consent_condition
 
 from .models import Code, Excerpt, Memo
 
@@ -113,17 +113,18 @@ def quote_candidates(
     consent covers the report (for_report()), in `rounds` and among `only_ids` when
     given, newest story first, at most `per_domain` each; passages flagged for review
     are left out (one query)."""
-    stories = Story.objects.for_report()
+    # The consent rule as a condition on the joined story (no subquery of stories).
+    condition = consent_condition("report", prefix="excerpt__story__")
     if rounds:
-        stories = stories.filter(round__in=rounds)
+        condition &= Q(excerpt__story__round__in=rounds)
     if only_ids is not None:
-        stories = stories.filter(pk__in=only_ids)
+        condition &= Q(excerpt__story_id__in=only_ids)
     rows = (
         Excerpt.domains.through.objects.filter(
+            condition,
             domain_id__in=domain_ids,
             excerpt__quote_candidate=True,
             excerpt__needs_review=False,
-            excerpt__story__in=stories,
         )
         .order_by(
             "domain_id", "-excerpt__story__collected_on", "excerpt__story_id", "excerpt__start"
