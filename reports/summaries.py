@@ -194,9 +194,7 @@ def summary(user, slug, edition):
     )
     result = ranking.rank_of(domain.pk) if ranking is not None else None
     audience = story_selectors.audience_for(user)
-    totals = story_selectors.counts_by_domain(audience, rounds)
-    examples = story_selectors.titles_by_domain(audience, rounds, [domain.pk], totals)
-    examples = examples.get(domain.pk, [])
+    examples = story_selectors.domain_titles(audience, rounds, domain.pk)
     link = may_open_stories(user)
     for story in examples:
         story["url"] = story_url(story["id"]) if link else None

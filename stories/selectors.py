@@ -6,7 +6,7 @@ of the reader (audience_for), and a collection round (None: every round). Lists 
 titles read the stories themselves, a bounded number per domain.
 """
 
-from django.db.models import CharField, Count, Q, Sum, Value
+from django.db.models import CharField, Count, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Concat, NullIf
 
 from aktiv.roles import FACILITATOR, STAFF, has_role
@@ -205,6 +205,29 @@ def titles_by_domain(audience, round, domain_ids, totals, limit=EXAMPLE_LIMIT, o
             {"id": story_id, "title": title, "total": totals[domain_id]}
         )
     return result
+
+
+def domain_titles(audience, round, domain_id, limit=EXAMPLE_LIMIT):
+    """The first `limit` stories tagged with one domain that the audience sees, in
+    collection order, as [{"id", "title", "total"}]: "total" is how many there are in all,
+    from the counts PostgreSQL keeps (stories.tallies), read by the same statement as a
+    scalar subquery (one query; a domain page). No story: an empty list."""
+    total = (
+        _rows(StoryCount, audience, round)
+        .filter(domain_id=domain_id)
+        .values("domain_id")
+        .annotate(n=Sum("n"))
+        .values("n")
+    )
+    rows = (
+        StoryDomain.objects.filter(
+            audience_condition(audience, round, prefix="story__"), domain_id=domain_id
+        )
+        .annotate(total=Subquery(total))
+        .order_by("story__collected_on", "story_id")
+        .values_list("story_id", "story__title", "total")[:limit]
+    )
+    return [{"id": story_id, "title": title, "total": n} for story_id, title, n in rows]
 
 
 def collection_counts():

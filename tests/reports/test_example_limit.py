@@ -1,10 +1,11 @@
-"""Domain pages and the report list at most EXAMPLE_LIMIT example titles per domain."""
+"""Domain pages and the report list at most EXAMPLE_LIMIT example titles per domain, and say how
+many there are."""
 
 import pytest
 
 from domains.models import Domain
 from stories.models import Story
-from stories.selectors import EXAMPLE_LIMIT, counts_by_domain, titles_by_domain
+from stories.selectors import EXAMPLE_LIMIT, counts_by_domain, domain_titles, titles_by_domain
 from stories.tallies import Audience
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,25 @@ def test_titles_by_domain_caps_the_list_and_reports_the_total(django_assert_num_
     assert len(examples[laering.pk]) == 3
     assert len(examples[glaede.pk]) == EXAMPLE_LIMIT
     assert {row["total"] for row in examples[glaede.pk]} == {EXAMPLE_LIMIT + 7}
+
+
+def test_one_domains_titles_come_with_their_number_in_one_query(django_assert_num_queries):
+    glaede, laering = Domain.objects.filter(slug__in=["glaede", "laering"]).order_by("slug")
+    make_stories(EXAMPLE_LIMIT + 7, glaede)
+    make_stories(3, laering)
+    Story.objects.filter(title="Fortælling 001").update(consent_report_on=None)
+    with django_assert_num_queries(1):
+        examples = domain_titles(Audience.REPORT, None, glaede.pk)
+    assert len(examples) == EXAMPLE_LIMIT
+    assert {row["total"] for row in examples} == {EXAMPLE_LIMIT + 6}  # one without consent
+    assert (
+        examples
+        == titles_by_domain(Audience.REPORT, None, [glaede.pk], counts_by_domain(Audience.REPORT))[
+            glaede.pk
+        ]
+    )
+    assert [row["total"] for row in domain_titles(Audience.STAFF, None, laering.pk)] == [3] * 3
+    assert domain_titles(Audience.REPORT, None, Domain.objects.get(slug="indflydelse").pk) == []
 
 
 def test_domain_page_says_how_many_stories_there_are_beyond_the_examples(staff_client):

@@ -112,12 +112,14 @@ def test_a_published_editions_domain_pages_read_its_frozen_basis(
         assert manager_client.get(url).status_code == 200
     assert not any("workshops_" in q["sql"] for q in queries.captured_queries)
     assert sum('FROM "domains_domain"' in q["sql"] for q in queries.captured_queries) == 1
-    # A domain page: the same, with its stories, selections, quotes and passages.
+    # A domain page: session, user, editions, domains, then its stories with their number
+    # (one query: the tally as a subquery), selections, quotes and passages.
     page = f"/domains/glaede/?edition={published.pk}"
     manager_client.get(page)
-    with django_assert_num_queries(9) as queries:
+    with django_assert_num_queries(8) as queries:
         assert manager_client.get(page).status_code == 200
     assert sum('FROM "domains_domain"' in q["sql"] for q in queries.captured_queries) == 1
+    assert sum('"stories_storycount"' in q["sql"] for q in queries.captured_queries) == 1
     assert not any("workshops_vote" in q["sql"] for q in queries.captured_queries)
 
 
