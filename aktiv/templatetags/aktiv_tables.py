@@ -1,4 +1,4 @@
-"""Rows written in one step: table cells of numbers and list items of links.
+"""Rows written in one step: table cells of numbers, list items of links and quotations.
 
 {{ row.counts|number_cells:"num" }}:
 
@@ -14,6 +14,10 @@ same digits in every language.
 <li><a href="…">title</a></li>…, escaped; the titles are Danish content (lang="da" on
 each item on a page in another language, as aktiv_lang does). A domain page lists up to
 25 story titles on every uncached view: some 110 Python calls each as a template loop.
+
+{{ quotes|quote_items }}: quotations (what citizens said at a workshop, passages marked in
+stories) become <li>”…”</li>…, escaped; Danish content, as the titles (lang="da" on a page
+in another language).
 """
 
 from django import template
@@ -57,4 +61,12 @@ def link_items(items):
             else f"<li{lang}>{conditional_escape(item['title'])}</li>"
             for item in items
         )
+    )
+
+
+@register.filter(is_safe=True)
+def quote_items(quotes):
+    lang = da_lang()
+    return mark_safe(  # noqa: S308 - every quotation is escaped
+        "".join(f"<li{lang}>”{conditional_escape(quote)}”</li>" for quote in quotes)
     )

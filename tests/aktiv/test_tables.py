@@ -1,5 +1,5 @@
-"""aktiv.templatetags.aktiv_tables: a row's numeric cells ({{ values|number_cells }}) and a
-list's linked items ({{ items|link_items }})."""
+"""aktiv.templatetags.aktiv_tables: a row's numeric cells ({{ values|number_cells }}), a
+list's linked items ({{ items|link_items }}) and quotations ({{ quotes|quote_items }})."""
 
 from django.template import engines
 from django.utils import translation
@@ -53,3 +53,19 @@ def test_titles_and_addresses_are_escaped_and_marked_danish_on_english_pages():
     with translation.override("en"):
         html = LINKS.render({"items": [{"title": "Ro", "url": None}]})
     assert html == '<li lang="da">Ro</li>'
+
+
+QUOTES = engines["django"].from_string("{% load aktiv_tables %}{{ quotes|quote_items }}")
+
+
+def test_each_quotation_is_an_item_in_quotation_marks_escaped():
+    html = QUOTES.render({"quotes": ["Jeg fik en kollega", '<script>"x"</script>']})
+    assert html == (
+        "<li>”Jeg fik en kollega”</li><li>”&lt;script&gt;&quot;x&quot;&lt;/script&gt;”</li>"
+    )
+    assert QUOTES.render({"quotes": []}) == ""
+
+
+def test_quotations_are_marked_danish_on_english_pages():
+    with translation.override("en"):
+        assert QUOTES.render({"quotes": ["Ro"]}) == '<li lang="da">”Ro”</li>'
