@@ -183,6 +183,13 @@ def feedback_counts(audience, round=None):
     )
 
 
+def _tagged_in_order(audience, round):
+    """The (story, domain) tags of the stories the audience sees, in collection order."""
+    return StoryDomain.objects.filter(
+        audience_condition(audience, round, prefix="story__")
+    ).order_by("story__collected_on", "story_id")
+
+
 def titles_by_domain(audience, round, domain_ids, totals, limit=EXAMPLE_LIMIT, only_ids=None):
     """{domain id: [{"id", "title", "total"}, ...]}: the first `limit` stories of each
     domain that the audience sees, in collection order, in one query made of one bounded
@@ -191,12 +198,10 @@ def titles_by_domain(audience, round, domain_ids, totals, limit=EXAMPLE_LIMIT, o
     wanted = [d for d in domain_ids if totals.get(d)]
     if not wanted:
         return {}
-    tagged = StoryDomain.objects.filter(audience_condition(audience, round, prefix="story__"))
+    tagged = _tagged_in_order(audience, round)
     if only_ids is not None:
         tagged = tagged.filter(story_id__in=list(only_ids))
-    tagged = tagged.order_by("story__collected_on", "story_id").values_list(
-        "domain_id", "story_id", "story__title"
-    )
+    tagged = tagged.values_list("domain_id", "story_id", "story__title")
     parts = [tagged.filter(domain_id=domain_id)[:limit] for domain_id in wanted]
     rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     result = {}
@@ -220,11 +225,9 @@ def domain_titles(audience, round, domain_id, limit=EXAMPLE_LIMIT):
         .values("n")
     )
     rows = (
-        StoryDomain.objects.filter(
-            audience_condition(audience, round, prefix="story__"), domain_id=domain_id
-        )
+        _tagged_in_order(audience, round)
+        .filter(domain_id=domain_id)
         .annotate(total=Subquery(total))
-        .order_by("story__collected_on", "story_id")
         .values_list("story_id", "story__title", "total")[:limit]
     )
     return [{"id": story_id, "title": title, "total": n} for story_id, title, n in rows]

@@ -657,6 +657,16 @@ def chart(ranking):
     )
 
 
+def _row_classes(result):
+    """The classes of a result's table row: not prioritised, a shared place."""
+    classes = []
+    if not result.prioritised:
+        classes.append("not-prioritised")
+    if result.tied:
+        classes.append("tied")
+    return " ".join(classes)
+
+
 def _results_context(workshop):
     result = selectors.ranking(workshop)
     # A hidden group's cell: a dash to the eye, the word to a screen reader.
@@ -670,11 +680,7 @@ def _results_context(workshop):
             {
                 "result": r,
                 "label": rank_label(r),
-                "css": " ".join(
-                    name
-                    for name, applies in (("not-prioritised", not r.prioritised), ("tied", r.tied))
-                    if applies
-                ),
+                "css": _row_classes(r),
                 # The row's numeric cells in one step (aktiv_tables.number_cells): votes,
                 # each group's votes, groups with votes.
                 "numbers": [
